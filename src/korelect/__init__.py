@@ -1,0 +1,88 @@
+"""korelect: South Korea's National Assembly electoral law 1988–2024 as tested code.
+
+Turn national votes and district seats into an assembly under the law of any
+election, exactly, with every step recorded:
+
+>>> import korelect
+>>> from fractions import Fraction
+>>> result = korelect.allocate([
+...     korelect.Entry("Uri", Fraction("38.3"), 129), korelect.Entry("GNP", Fraction("35.8"), 100),
+...     korelect.Entry("DLP", Fraction("13.0"), 2), korelect.Entry("MDP", Fraction("7.1"), 5),
+...     korelect.Entry("ULD", Fraction("2.8"), 4), korelect.Entry("NI21", 0, 1),
+...     korelect.Entry("Ind.", 0, 2, kind="independent"),
+...     korelect.Entry("Other", Fraction("3.0"), kind="other")], korelect.rules_for(2004))
+>>> result.seats["Uri"], result.list_seats["DLP"]
+(152, 8)
+"""
+
+from . import errors
+from ._allocate import allocate
+from ._apportion import (
+    DIVISOR_METHODS,
+    METHODS,
+    QUOTA_METHODS,
+    Apportionment,
+    Award,
+    Qualification,
+    Row,
+    apportion,
+)
+from ._csvfile import read_entries_csv
+from ._entries import Entry, Kind
+from ._result import Allocation, Bonus, LinkedRow, LinkedTier, MinorPartySeat, PartyResult
+from ._rules import (
+    FirstPartyBonus,
+    Linked,
+    Proportional,
+    Rules,
+    SeatShare,
+    VoteBasis,
+    registered_years,
+    rules_for,
+)
+from ._rulesfile import load_rules, rules_to_toml
+from ._thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare, parse_threshold
+from ._ties import Tie, TieRule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DIVISOR_METHODS",
+    "METHODS",
+    "QUOTA_METHODS",
+    "AllOf",
+    "Allocation",
+    "AnyOf",
+    "Apportionment",
+    "Award",
+    "Bonus",
+    "Condition",
+    "DistrictSeats",
+    "Entry",
+    "FirstPartyBonus",
+    "Kind",
+    "Linked",
+    "LinkedRow",
+    "LinkedTier",
+    "MinorPartySeat",
+    "PartyResult",
+    "Proportional",
+    "Qualification",
+    "Row",
+    "Rules",
+    "SeatShare",
+    "Tie",
+    "TieRule",
+    "VoteBasis",
+    "VoteShare",
+    "__version__",
+    "allocate",
+    "apportion",
+    "errors",
+    "load_rules",
+    "parse_threshold",
+    "read_entries_csv",
+    "registered_years",
+    "rules_for",
+    "rules_to_toml",
+]
