@@ -45,8 +45,9 @@ ALIASES = {"자민련": "자유민주연합", "희망의한국신당": "한국�
 def national_votes(shared: Path, year: int) -> dict[str, int]:
     """Votes per Korean party name: constituency votes to 2000, list votes from 2004."""
     blocks = json.loads(
-        (shared / "data/nec-history" / f"assembly-counting_vote-{ASSEMBLY[year]}.0.json")
-        .read_text(encoding="utf-8")
+        (shared / "data/nec-history" / f"assembly-counting_vote-{ASSEMBLY[year]}.0.json").read_text(
+            encoding="utf-8"
+        )
     )
     system = "constituency" if year < 2004 else "proportional"
     totals: dict[str, int] = defaultdict(int)
@@ -63,17 +64,29 @@ def national_votes(shared: Path, year: int) -> dict[str, int]:
 
 
 def main() -> None:
+    """Write tests/golden/YEAR.csv and tests/golden/expected.csv."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).parents[1] / "../shared")
     args = parser.parse_args()
     out = Path(__file__).parents[1] / "tests/golden"
-    official = list(csv.DictReader(
-        (args.shared / "data/official/national_results.csv").open(encoding="utf-8")))
-    shares = list(csv.DictReader(
-        (args.shared / "data/official/list_vote_shares_2020_2024.csv").open(encoding="utf-8")))
+    official = list(
+        csv.DictReader((args.shared / "data/official/national_results.csv").open(encoding="utf-8"))
+    )
+    shares = list(
+        csv.DictReader(
+            (args.shared / "data/official/list_vote_shares_2020_2024.csv").open(encoding="utf-8")
+        )
+    )
     official += [
-        {"year": "2020", "party": p, "party_korean": ko, "constituency_seats": str(d),
-         "list_seats": str(n), "total_seats": str(d + n)} for p, ko, d, n in EXTRA_2020
+        {
+            "year": "2020",
+            "party": p,
+            "party_korean": ko,
+            "constituency_seats": str(d),
+            "list_seats": str(n),
+            "total_seats": str(d + n),
+        }
+        for p, ko, d, n in EXTRA_2020
     ]
     expected = []
     for year in sorted({int(r["year"]) for r in official}):
@@ -92,19 +105,25 @@ def main() -> None:
         else:
             # No counts: the published list shares in hundredths of a percent stand in
             # for votes (every step of the law uses shares, so the scale does not matter).
-            pct = {r["party_korean"]: round(float(r["list_vote_pct"]) * 100)
-                   for r in shares if int(r["year"]) == year}
+            pct = {
+                r["party_korean"]: round(float(r["list_vote_pct"]) * 100)
+                for r in shares
+                if int(r["year"]) == year
+            }
             for r in rows:
                 kind = "independent" if r["party_korean"] == INDEPENDENT else "party"
-                lines.append((r["party"], pct.get(r["party_korean"], 0),
-                              int(r["constituency_seats"]), kind))
+                lines.append(
+                    (r["party"], pct.get(r["party_korean"], 0), int(r["constituency_seats"]), kind)
+                )
             lines.append(("Other parties", 10000 - sum(pct.values()), 0, "other"))
         with (out / f"{year}.csv").open("w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, lineterminator="\n")
             w.writerow(["party", "votes", "district_seats", "kind"])
             w.writerows(lines)
-        expected += [(year, r["party"], r["constituency_seats"], r["list_seats"], r["total_seats"])
-                     for r in rows]
+        expected += [
+            (year, r["party"], r["constituency_seats"], r["list_seats"], r["total_seats"])
+            for r in rows
+        ]
     with (out / "expected.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["year", "party", "district_seats", "list_seats", "total_seats"])

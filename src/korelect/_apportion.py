@@ -55,7 +55,7 @@ from types import MappingProxyType
 
 from ._entries import EntriesLike, Entry, as_entries, total_votes
 from ._numbers import Number, as_count, exact_str, fmt_decimal
-from ._thresholds import Condition, Verdict
+from ._thresholds import Condition, Verdict, parse_threshold
 from ._ties import Tie, TieBreaker, TieRule
 from .errors import AllocationError, InputError
 
@@ -199,8 +199,11 @@ class Apportionment:
                 for r in self.rows
             ],
             "awards": [
-                {"seat": a.seat, "name": a.name,
-                 "quotient": None if a.quotient is None else exact_str(a.quotient)}
+                {
+                    "seat": a.seat,
+                    "name": a.name,
+                    "quotient": None if a.quotient is None else exact_str(a.quotient),
+                }
                 for a in self.awards
             ],
             "removed": list(self.removed),
@@ -225,7 +228,9 @@ def explain_apportionment(a: Apportionment) -> list[str]:
     """The audit lines of one apportionment."""
     lines: list[str] = []
     if a.quota is not None:
-        lines.append(f"{a.house} seats by largest remainder ({a.method} quota {fmt_decimal(a.quota)}):")
+        lines.append(
+            f"{a.house} seats by largest remainder ({a.method} quota {fmt_decimal(a.quota)}):"
+        )
         width = max((len(r.name) for r in a.rows), default=4)
         lines.append(
             f"  {'':{width}}  {'weight':>14}  {'quotient':>12}  {'integer':>7}  "
@@ -233,8 +238,9 @@ def explain_apportionment(a: Apportionment) -> list[str]:
         )
         for r in a.rows:
             mark = " +1 on remainder" if r.remainder_seat else ""
+            weight = fmt_decimal(r.weight, 0 if isinstance(r.weight, int) else 2)
             lines.append(
-                f"  {r.name:{width}}  {fmt_decimal(r.weight, 0) if isinstance(r.weight, int) else fmt_decimal(r.weight, 2):>14}  "
+                f"  {r.name:{width}}  {weight:>14}  "
                 f"{fmt_decimal(r.quotient or 0):>12}  {r.whole:>7}  "
                 f"{fmt_decimal(r.remainder or 0):>9}  {r.seats:>5}{mark}"
             )
@@ -256,8 +262,7 @@ def explain_apportionment(a: Apportionment) -> list[str]:
             lines.append(f"  The integer parts give all {whole} seats.")
     else:
         lines.append(f"{a.house} seats by the {a.method} divisor method:")
-        for r in a.rows:
-            lines.append(f"  {r.name}: {r.seats}")
+        lines.extend(f"  {r.name}: {r.seats}" for r in a.rows)
         if a.awards:
             last = a.awards[-1]
             q = "infinite" if last.quotient is None else _quotient_text(a, last.quotient)
@@ -302,12 +307,19 @@ def _largest_remainder(
     extra: set[str] = set()
     removed: tuple[str, ...] = ()
     if left > 0:
-        extra = set(_top(names, remainder, left, tiebreaker, f"{stage}: largest remainder",
-                         largest=True))
+        extra = set(
+            _top(names, remainder, left, tiebreaker, f"{stage}: largest remainder", largest=True)
+        )
     elif left < 0:
         holders = [n for n in names if whole[n] > 0]
-        removed = _top(holders, remainder, -left, tiebreaker,
-                       f"{stage}: over-allocation (smallest remainder)", largest=False)
+        removed = _top(
+            holders,
+            remainder,
+            -left,
+            tiebreaker,
+            f"{stage}: over-allocation (smallest remainder)",
+            largest=False,
+        )
     rows = tuple(
         Row(
             name=n,
@@ -341,7 +353,9 @@ def _top(
     need = count - len(sure)
     if need == len(level):
         return tuple(sure + level)
-    won = tiebreaker.settle(stage, level, need, f"remainder {fmt_decimal(cut, 6)} ({exact_str(cut)})")
+    won = tiebreaker.settle(
+        stage, level, need, f"remainder {fmt_decimal(cut, 6)} ({exact_str(cut)})"
+    )
     return tuple(sure + list(won))
 
 
@@ -353,7 +367,7 @@ def _divisor(method: str) -> Callable[[int], Fraction]:
     if method == "modified-sainte-lague":
         return lambda k: Fraction(7, 5) if k == 0 else Fraction(2 * k + 1)
     if method == "adams":
-        return lambda k: Fraction(k)
+        return Fraction
     if method == "huntington-hill":
         return lambda k: Fraction(k * (k + 1))  # squared divisor
     return lambda k: Fraction(2 * k * (k + 1), 2 * k + 1)
@@ -390,12 +404,16 @@ def _highest_averages(
             level = [n for n in active if values[n] == best]
         left = seats - len(awards)
         if len(level) > left:
-            shown = "infinite" if best is None else (
-                f"{math.sqrt(best):.6f} (squared {exact_str(best)})" if squared
-                else f"{fmt_decimal(best, 6)} ({exact_str(best)})"
+            shown = (
+                "infinite"
+                if best is None
+                else (
+                    f"{math.sqrt(best):.6f} (squared {exact_str(best)})"
+                    if squared
+                    else f"{fmt_decimal(best, 6)} ({exact_str(best)})"
+                )
             )
-            level = list(tiebreaker.settle(f"{stage}: quotient", level, left,
-                                           f"quotient {shown}"))
+            level = list(tiebreaker.settle(f"{stage}: quotient", level, left, f"quotient {shown}"))
         for n in sorted(level, key=names.index):
             awards.append(Award(len(awards) + 1, n, best))
             last[n] = best
@@ -425,10 +443,17 @@ def run_method(
     if seats == 0 or not names:
         if seats and not names:
             raise AllocationError(f"{stage}: {seats} seats to allocate but no entry qualifies")
-        rows = tuple(Row(n, weights[n], None, 0, None, remainder_seat=False, seats=0)
-                     for n in names)
-        return Apportionment(stage, method, seats, MappingProxyType(dict.fromkeys(everyone, 0)),
-                             rows, qualification=qualification)
+        rows = tuple(
+            Row(n, weights[n], None, 0, None, remainder_seat=False, seats=0) for n in names
+        )
+        return Apportionment(
+            stage,
+            method,
+            seats,
+            MappingProxyType(dict.fromkeys(everyone, 0)),
+            rows,
+            qualification=qualification,
+        )
     if sum(Fraction(w) for w in weights.values()) == 0:
         raise AllocationError(f"{stage}: {seats} seats to allocate but the entries have no votes")
     quota: Fraction | None = None
@@ -468,8 +493,16 @@ def qualify(
         else:
             verdict = threshold.test(votes=e.votes, district_seats=e.district_seats, total=total)
         result.append(
-            Qualification(e.name, e.votes, share, e.district_seats, e.is_party,
-                          verdict.passed and e.is_party, verdict.met, verdict.unmet)
+            Qualification(
+                e.name,
+                e.votes,
+                share,
+                e.district_seats,
+                e.is_party,
+                verdict.passed and e.is_party,
+                verdict.met,
+                verdict.unmet,
+            )
         )
     return tuple(result)
 
@@ -505,8 +538,6 @@ def apportion(
     >>> dict(r.seats)
     {'Uri': 23, 'GNP': 21, 'DLP': 8, 'MDP': 4, 'ULD': 0, 'Other': 0}
     """
-    from ._thresholds import parse_threshold
-
     items = as_entries(entries)
     as_count(seats, what="seats")
     condition = parse_threshold(threshold) if isinstance(threshold, str) else threshold
@@ -522,7 +553,15 @@ def apportion(
         denominator = Fraction(total)
     verdicts = qualify(items, condition, denominator)
     weights = {q.name: q.votes for q in verdicts if q.qualified}
-    tiebreaker = TieBreaker(ties, seed=seed, order=[e.name for e in items],
-                            votes={e.name: e.votes for e in items})
-    return run_method(weights, seats, method, tiebreaker, stage="seats",
-                      all_names=[e.name for e in items], qualification=verdicts)
+    tiebreaker = TieBreaker(
+        ties, seed=seed, order=[e.name for e in items], votes={e.name: e.votes for e in items}
+    )
+    return run_method(
+        weights,
+        seats,
+        method,
+        tiebreaker,
+        stage="seats",
+        all_names=[e.name for e in items],
+        qualification=verdicts,
+    )

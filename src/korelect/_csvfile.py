@@ -37,17 +37,19 @@ def _integer(text: str, *, path: str, line: int, field: str, allow_empty: bool) 
 def read_entries_csv(
     source: str | Path, *, text: str | None = None, district_seats_required: bool = True
 ) -> tuple[Entry, ...]:
-    """Read entries from a CSV file (or from ``text``, reported under the name ``source``).
+    r"""Read entries from a CSV file (or from ``text``, reported under the name ``source``).
 
     With ``district_seats_required=False`` the ``district_seats`` column may be
     left out (every entry then has 0).
 
-    >>> read_entries_csv("input.csv", text="party,votes,district_seats\\nA,10,1\\nB,5,0\\n")
-    (Entry(name='A', votes=10, district_seats=1, kind=<Kind.PARTY: 'party'>), Entry(name='B', votes=5, district_seats=0, kind=<Kind.PARTY: 'party'>))
-    >>> read_entries_csv("input.csv", text="party,votes,district_seats\\nA,ten,1\\n")
+    >>> read_entries_csv("input.csv", text="party,votes,district_seats\nA,10,1\nB,5,0\n")
+    (Entry(name='A', votes=10, district_seats=1, kind=<Kind.PARTY: 'party'>),
+     Entry(name='B', votes=5, district_seats=0, kind=<Kind.PARTY: 'party'>))
+    >>> read_entries_csv("input.csv", text="party,votes,district_seats\nA,ten,1\n")
     Traceback (most recent call last):
     ...
-    korelect.errors.FileFormatError: input.csv:2: field 'votes': expected a non-negative integer (got 'ten')
+    korelect.errors.FileFormatError: input.csv:2: field 'votes':
+    expected a non-negative integer (got 'ten')
     """
     path = str(source)
     if text is None:
@@ -81,18 +83,20 @@ def read_entries_csv(
             raise FileFormatError(
                 f"unknown column {column!r}; expected the header {','.join(COLUMNS)} "
                 "(kind is optional)",
-                path=path, line=1,
+                path=path,
+                line=1,
             )
     for column in REQUIRED:
         if column not in names and (district_seats_required or column != "district_seats"):
             raise FileFormatError(
                 f"missing column {column!r}; expected the header {','.join(COLUMNS)} "
                 "(kind is optional)",
-                path=path, line=1,
+                path=path,
+                line=1,
             )
     duplicates = {c for c in names if names.count(c) > 1}
     if duplicates:
-        raise FileFormatError(f"column {sorted(duplicates)[0]!r} appears twice", path=path, line=1)
+        raise FileFormatError(f"column {min(duplicates)!r} appears twice", path=path, line=1)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     try:
@@ -103,7 +107,8 @@ def read_entries_csv(
             if len(row) != len(names):
                 raise FileFormatError(
                     f"expected {len(names)} fields ({','.join(names)}), got {len(row)}",
-                    path=path, line=line,
+                    path=path,
+                    line=line,
                 )
             cells = dict(zip(names, row, strict=True))
             name = cells["party"].strip()
@@ -112,18 +117,26 @@ def read_entries_csv(
             if name in seen:
                 raise FileFormatError(
                     f"duplicate party {name!r} (first on line {seen[name]})",
-                    path=path, line=line, field="party",
+                    path=path,
+                    line=line,
+                    field="party",
                 )
             seen[name] = line
-            votes = _integer(cells["votes"], path=path, line=line, field="votes",
-                             allow_empty=False)
-            seats = _integer(cells.get("district_seats", ""), path=path, line=line,
-                             field="district_seats", allow_empty=True)
+            votes = _integer(cells["votes"], path=path, line=line, field="votes", allow_empty=False)
+            seats = _integer(
+                cells.get("district_seats", ""),
+                path=path,
+                line=line,
+                field="district_seats",
+                allow_empty=True,
+            )
             kind_text = cells.get("kind", "").strip().lower() or Kind.PARTY.value
             if kind_text not in {k.value for k in Kind}:
                 raise FileFormatError(
                     f"expected one of party, independent, other (got {cells['kind']!r})",
-                    path=path, line=line, field="kind",
+                    path=path,
+                    line=line,
+                    field="kind",
                 )
             try:
                 entries.append(Entry(name, votes, seats, Kind(kind_text)))

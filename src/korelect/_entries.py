@@ -78,7 +78,8 @@ def as_entries(entries: EntriesLike) -> tuple[Entry, ...]:
     Names must be unique and there must be at least one entry.
 
     >>> as_entries({"A": 10, "B": 5})
-    (Entry(name='A', votes=10, district_seats=0, kind=<Kind.PARTY: 'party'>), Entry(name='B', votes=5, district_seats=0, kind=<Kind.PARTY: 'party'>))
+    (Entry(name='A', votes=10, district_seats=0, kind=<Kind.PARTY: 'party'>),
+     Entry(name='B', votes=5, district_seats=0, kind=<Kind.PARTY: 'party'>))
     """
     if isinstance(entries, Mapping):
         result = tuple(Entry(str(name), votes) for name, votes in entries.items())

@@ -23,25 +23,44 @@ def fmt_votes(votes: Number) -> str:
 
 def results_table(a: Allocation) -> str:
     """The results table of the seed articles: party, votes, %, district, list, total."""
-    rows = [(p.name, fmt_votes(p.votes),
-             fmt_percent(Fraction(p.votes) / a.total_votes) if a.total_votes else "-",
-             str(p.district_seats), str(p.list_seats), str(p.total_seats)) for p in a.parties]
+    rows = [
+        (
+            p.name,
+            fmt_votes(p.votes),
+            fmt_percent(Fraction(p.votes) / a.total_votes) if a.total_votes else "-",
+            str(p.district_seats),
+            str(p.list_seats),
+            str(p.total_seats),
+        )
+        for p in a.parties
+    ]
     others = a.total_votes - sum((Fraction(p.votes) for p in a.parties), Fraction(0))
     if others:
-        rows.append(("(other parties)", fmt_votes(others),
-                     fmt_percent(others / a.total_votes), "", "", ""))
-    rows.append(("Total", fmt_votes(a.total_votes), "100.00%" if a.total_votes else "-",
-                 str(sum(p.district_seats for p in a.parties)),
-                 str(sum(p.list_seats for p in a.parties)), str(a.total_seats)))
+        rows.append(
+            ("(other parties)", fmt_votes(others), fmt_percent(others / a.total_votes), "", "", "")
+        )
+    rows.append(
+        (
+            "Total",
+            fmt_votes(a.total_votes),
+            "100.00%" if a.total_votes else "-",
+            str(sum(p.district_seats for p in a.parties)),
+            str(sum(p.list_seats for p in a.parties)),
+            str(a.total_seats),
+        )
+    )
     header = ("Party", "Votes", "%", "District", "List", "Total")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(6)]
     out = []
     for i, r in enumerate([header, *rows]):
         if i == 1 or r is rows[-1]:
             out.append("  ".join("-" * w for w in widths))
-        out.append("  ".join(
-            cell.ljust(widths[j]) if j == 0 else cell.rjust(widths[j]) for j, cell in enumerate(r)
-        ).rstrip())
+        out.append(
+            "  ".join(
+                cell.ljust(widths[j]) if j == 0 else cell.rjust(widths[j])
+                for j, cell in enumerate(r)
+            ).rstrip()
+        )
     return "\n".join(out)
 
 
@@ -53,13 +72,17 @@ def explain_allocation(a: Allocation) -> str:
     lines.append(f"Valid vote (all entries): {fmt_votes(a.total_votes)}")
     lines.append("")
     step = 1
-    lines.append(f"Step {step}. Qualifying parties (의석할당정당): {rules.threshold or 'every party'}")
+    lines.append(
+        f"Step {step}. Qualifying parties (의석할당정당): {rules.threshold or 'every party'}"
+    )
     lines.extend("  " + q.describe() for q in a.qualification)
     if a.minor_party_seats or _has_minor_rule(a):
         step += 1
         lines.append("")
-        lines.append(f"Step {step}. One seat first to each party that did not qualify but has "
-                     f"{getattr(rules.list_tier, 'minor_party_seat', '')}:")
+        lines.append(
+            f"Step {step}. One seat first to each party that did not qualify but has "
+            f"{getattr(rules.list_tier, 'minor_party_seat', '')}:"
+        )
         if a.minor_party_seats:
             lines.extend(f"  {m.name}: 1 seat ({m.reason})" for m in a.minor_party_seats)
         else:

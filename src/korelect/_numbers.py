@@ -89,9 +89,9 @@ def as_count(value: object, *, what: str) -> int:
     korelect.errors.InputError: 'seats' must be >= 0 (got -1)
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{what!r} must be an integer (got {value!r})")
+        raise InputError(f"'{what}' must be an integer (got {value!r})")
     if value < 0:
-        raise InputError(f"{what!r} must be >= 0 (got {value!r})")
+        raise InputError(f"'{what}' must be >= 0 (got {value!r})")
     return value
 
 
@@ -104,9 +104,9 @@ def as_votes(value: object, *, what: str) -> Number:
     Fraction(383, 10)
     """
     if isinstance(value, bool) or not isinstance(value, int | Fraction):
-        raise InputError(f"{what!r} must be an int or Fraction (got {value!r})")
+        raise InputError(f"'{what}' must be an int or Fraction (got {value!r})")
     if value < 0:
-        raise InputError(f"{what!r} must be >= 0 (got {value!r})")
+        raise InputError(f"'{what}' must be >= 0 (got {value!r})")
     return value
 
 
@@ -154,4 +154,6 @@ def exact_str(value: Number) -> str:
     ('7/3', '4')
     """
     value = Fraction(value)
-    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    return (
+        str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    )

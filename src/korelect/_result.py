@@ -182,13 +182,13 @@ class Allocation:
 
     def explain(self) -> str:
         """The audit trail in words, step by step."""
-        from ._explain import explain_allocation
+        from ._explain import explain_allocation  # noqa: PLC0415  (_explain imports this module)
 
         return explain_allocation(self)
 
     def table(self) -> str:
         """The results table: party, votes, %, district, list, total."""
-        from ._explain import results_table
+        from ._explain import results_table  # noqa: PLC0415  (_explain imports this module)
 
         return results_table(self)
 
@@ -208,7 +208,8 @@ class Allocation:
                     "kind": p.kind.value,
                     "votes": p.votes if isinstance(p.votes, int) else exact_str(p.votes),
                     "vote_share": exact_str(Fraction(p.votes) / self.total_votes)
-                    if self.total_votes else "0",
+                    if self.total_votes
+                    else "0",
                     "district_seats": p.district_seats,
                     "list_seats": p.list_seats,
                     "total_seats": p.total_seats,
@@ -219,16 +220,26 @@ class Allocation:
             ],
             "steps": {
                 "qualification": [
-                    {"name": q.name, "share": exact_str(q.share), "is_party": q.is_party,
-                     "qualified": q.qualified, "met": list(q.met), "unmet": list(q.unmet)}
+                    {
+                        "name": q.name,
+                        "share": exact_str(q.share),
+                        "is_party": q.is_party,
+                        "qualified": q.qualified,
+                        "met": list(q.met),
+                        "unmet": list(q.unmet),
+                    }
                     for q in self.qualification
                 ],
                 "minor_party_seats": [
                     {"name": m.name, "reason": m.reason} for m in self.minor_party_seats
                 ],
-                "bonus": None if self.bonus is None else {
-                    "name": self.bonus.name, "applied": self.bonus.applied,
-                    "seats": self.bonus.seats, "exact": exact_str(self.bonus.exact),
+                "bonus": None
+                if self.bonus is None
+                else {
+                    "name": self.bonus.name,
+                    "applied": self.bonus.applied,
+                    "seats": self.bonus.seats,
+                    "exact": exact_str(self.bonus.exact),
                     "rounding": self.bonus.rounding,
                     "district_seats": self.bonus.district_seats,
                     "district_total": self.bonus.district_total,

@@ -166,7 +166,7 @@ class Linked:
     compensation: Fraction = Fraction(1, 2)
     cap: int | None = None
     method: str = "hare"
-    """Method for the residual, adjusted and parallel seats (the law: integer part + largest remainder)."""
+    """Method for the residual, adjusted and parallel seats (the law: Hare largest remainder)."""
     zero_before_rounding: bool = False
     """Open point: zero raw values below 1 before rounding instead of after (art. 189(2)1)."""
     parties_without_list_in_r: bool = False
@@ -301,8 +301,10 @@ def describe_rules(rules: Rules) -> list[str]:
     """Prose lines describing a set of rules."""
     lines = [
         rules.name,
-        f"  {rules.total_seats} seats: {rules.district_seats} in single-member districts "
-        f"(plurality), {rules.list_seats} on national lists.",
+        (
+            f"  {rules.total_seats} seats: {rules.district_seats} in single-member districts "
+            f"(plurality), {rules.list_seats} on national lists."
+        ),
         f"  List tier: {_tier_text(rules)}",
         f"  Votes used: {rules.vote_basis.value} votes.",
         f"  Qualifying parties: {rules.threshold or 'every party'}.",
@@ -334,11 +336,9 @@ def _tier_text(rules: Rules) -> str:
             text += f"; one seat first to each other party with {tier.minor_party_seat}"
         return text + "; parallel to the district tier"
     cap = rules.list_seats if tier.cap is None else tier.cap
-    text = (
-        f"linked (compensation {tier.compensation}) for {cap} seats"
-        + (f", {rules.list_seats - cap} parallel seats" if cap < rules.list_seats else "")
+    return f"linked (compensation {tier.compensation}) for {cap} seats" + (
+        f", {rules.list_seats - cap} parallel seats" if cap < rules.list_seats else ""
     )
-    return text
 
 
 # -- the registry -------------------------------------------------------------------------
@@ -357,7 +357,7 @@ def register(rules: Rules) -> Rules:
 
 
 def _load_law() -> None:
-    from . import law  # noqa: F401  (importing registers every election)
+    from . import law  # noqa: F401, PLC0415  (importing registers every election; law imports us)
 
 
 def registered_years() -> tuple[int, ...]:
@@ -378,7 +378,8 @@ def rules_for(year: int | str, **changes: object) -> Rules:
     >>> rules_for(1999)
     Traceback (most recent call last):
     ...
-    korelect.errors.UnknownElectionError: no rules for 1999; known years: 1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024
+    korelect.errors.UnknownElectionError: no rules for 1999;
+    known years: 1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024
     """
     _load_law()
     key: object = year

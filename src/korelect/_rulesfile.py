@@ -37,10 +37,30 @@ from ._rules import FirstPartyBonus, Rules, rules_for, tier_from_mapping
 from ._thresholds import Condition
 from .errors import RulesError, RulesFileError
 
-_TOP = ("name", "base", "year", "assembly", "total_seats", "district_seats", "threshold",
-        "vote_basis", "ties", "law", "sources", "open_points", "list_tier")
-_OPTIONAL_NONE = ("cap", "share_decimals", "bonus", "minor_party_seat", "threshold",
-                  "year", "assembly")
+_TOP = (
+    "name",
+    "base",
+    "year",
+    "assembly",
+    "total_seats",
+    "district_seats",
+    "threshold",
+    "vote_basis",
+    "ties",
+    "law",
+    "sources",
+    "open_points",
+    "list_tier",
+)
+_OPTIONAL_NONE = (
+    "cap",
+    "share_decimals",
+    "bonus",
+    "minor_party_seat",
+    "threshold",
+    "year",
+    "assembly",
+)
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -55,8 +75,9 @@ def _clean(data: Mapping[str, object], path: str, prefix: str = "") -> dict[str,
         name = f"{prefix}{key}"
         if isinstance(value, float):
             raise RulesFileError(
-                f"must be exact: write it as a string such as \"3%\" or \"1/2\" (got {value!r})",
-                path=path, field=name,
+                f'must be exact: write it as a string such as "3%" or "1/2" (got {value!r})',
+                path=path,
+                field=name,
             )
         if isinstance(value, str) and value.strip().lower() == "none" and key in _OPTIONAL_NONE:
             out[key] = None
@@ -68,15 +89,16 @@ def _clean(data: Mapping[str, object], path: str, prefix: str = "") -> dict[str,
 
 
 def load_rules(source: str | Path, *, text: str | None = None) -> Rules:
-    """Read rules from a TOML file (or from ``text``, reported under the name ``source``).
+    r"""Read rules from a TOML file (or from ``text``, reported under the name ``source``).
 
-    >>> r = load_rules("scenario.toml", text='name = "2024, 5%"\\nbase = 2024\\nthreshold = "5%"')
+    >>> r = load_rules("scenario.toml", text='name = "2024, 5%"\nbase = 2024\nthreshold = "5%"')
     >>> r.name, str(r.threshold), r.list_seats
     ('2024, 5%', '5%', 46)
-    >>> load_rules("bad.toml", text='base = 2024\\ntreshold = "5%"')
+    >>> load_rules("bad.toml", text='base = 2024\ntreshold = "5%"')
     Traceback (most recent call last):
     ...
-    korelect.errors.RulesFileError: bad.toml: field 'treshold': unknown field (did you mean 'threshold'?)
+    korelect.errors.RulesFileError: bad.toml: field 'treshold':
+    unknown field (did you mean 'threshold'?)
     """
     path = str(source)
     if text is None:
@@ -110,7 +132,8 @@ def rules_from_mapping(raw: Mapping[str, object], *, path: str = "<rules>") -> R
             if isinstance(base_year, bool) or not isinstance(base_year, int):
                 raise RulesFileError(
                     f"must be an election year such as 2024 (got {base_year!r})",
-                    path=path, field="base",
+                    path=path,
+                    field="base",
                 )
             base = rules_for(base_year)
             changes: dict[str, object] = {"year": None, "assembly": None, **data}
@@ -126,13 +149,15 @@ def rules_from_mapping(raw: Mapping[str, object], *, path: str = "<rules>") -> R
             if key not in data:
                 raise RulesFileError(
                     "is required (or start from an election with base = YEAR)",
-                    path=path, field=key,
+                    path=path,
+                    field=key,
                 )
         if tier_data is None:
             raise RulesFileError(
                 "is required: a [list_tier] table with formula = "
-                "\"seat-share\", \"proportional\" or \"linked\"",
-                path=path, field="list_tier",
+                '"seat-share", "proportional" or "linked"',
+                path=path,
+                field="list_tier",
             )
         for key in ("sources", "open_points"):
             if key in data:
@@ -183,8 +208,11 @@ def rules_to_toml(rules: Rules) -> str:
     >>> load_rules("x.toml", text=text) == rules_for(2020)
     True
     """
-    lines = ["# korelect rules file: edit any field and run", "#   korelect allocate FILE.csv "
-             "--rules THIS.toml", ""]
+    lines = [
+        "# korelect rules file: edit any field and run",
+        "#   korelect allocate FILE.csv --rules THIS.toml",
+        "",
+    ]
     for f in fields(rules):
         if f.name == "list_tier":
             continue

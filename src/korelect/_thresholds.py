@@ -115,8 +115,9 @@ class AnyOf(Condition):
 
     def test(self, *, votes: Number, district_seats: int, total: Number) -> Verdict:
         """Test every part; pass if any passes."""
-        parts = [c.test(votes=votes, district_seats=district_seats, total=total)
-                 for c in self.conditions]
+        parts = [
+            c.test(votes=votes, district_seats=district_seats, total=total) for c in self.conditions
+        ]
         return Verdict(
             any(p.passed for p in parts),
             tuple(m for p in parts for m in p.met),
@@ -139,8 +140,9 @@ class AllOf(Condition):
 
     def test(self, *, votes: Number, district_seats: int, total: Number) -> Verdict:
         """Test every part; pass if all pass."""
-        parts = [c.test(votes=votes, district_seats=district_seats, total=total)
-                 for c in self.conditions]
+        parts = [
+            c.test(votes=votes, district_seats=district_seats, total=total) for c in self.conditions
+        ]
         return Verdict(
             all(p.passed for p in parts),
             tuple(m for p in parts for m in p.met),
@@ -178,7 +180,8 @@ def parse_threshold(text: str) -> Condition | None:
     >>> parse_threshold("3 parsecs")
     Traceback (most recent call last):
     ...
-    korelect.errors.InputError: threshold: cannot read '3 parsecs' at 'parsecs' (expected e.g. '3% OR 5 seats')
+    korelect.errors.InputError: threshold: cannot read '3 parsecs' at '3 parsecs'
+    (expected e.g. '3% OR 5 seats')
     """
     if not isinstance(text, str):
         raise InputError(f"threshold must be a string such as '3% OR 5 seats' (got {text!r})")

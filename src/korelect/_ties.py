@@ -75,7 +75,8 @@ class Tie:
 class TieBreaker:
     """Settles the ties of one allocation and keeps their records.
 
-    >>> tb = TieBreaker("votes-then-lot", seed=1, order=["A", "B", "C"], votes={"A": 5, "B": 7, "C": 7})
+    >>> votes = {"A": 5, "B": 7, "C": 7}
+    >>> tb = TieBreaker("votes-then-lot", seed=1, order=["A", "B", "C"], votes=votes)
     >>> tb.settle("test", ["A", "B"], 1, "remainder 1/2")
     ('B',)
     >>> tb.records[0].how

@@ -30,7 +30,9 @@ def _rules_arg(value: str) -> Rules:
     if text.lower().endswith(".toml") or Path(text).exists():
         return load_rules(text)
     years = ", ".join(str(y) for y in registered_years())
-    raise InputError(f"--rules: expected an election year ({years}) or a .toml file (got {value!r})")
+    raise InputError(
+        f"--rules: expected an election year ({years}) or a .toml file (got {value!r})"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,12 +50,17 @@ def _parser() -> argparse.ArgumentParser:
         "under an election's law or a rules file.",
     )
     alloc.add_argument("file", metavar="FILE.csv", help="party,votes,district_seats[,kind]")
-    alloc.add_argument("--rules", required=True, metavar="YEAR|RULES.toml",
-                       help="an election year (1988-2024) or a rules file")
+    alloc.add_argument(
+        "--rules",
+        required=True,
+        metavar="YEAR|RULES.toml",
+        help="an election year (1988-2024) or a rules file",
+    )
     alloc.add_argument("--json", action="store_true", help="print one JSON object")
     alloc.add_argument("--explain", action="store_true", help="print the audit trail")
-    alloc.add_argument("--ties", choices=[r.value for r in TieRule],
-                       help="override the law's tie rule")
+    alloc.add_argument(
+        "--ties", choices=[r.value for r in TieRule], help="override the law's tie rule"
+    )
     alloc.add_argument("--seed", type=int, default=0, help="seed for lots (default 0)")
 
     app = sub.add_parser(
@@ -65,8 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     app.add_argument("--seats", type=int, required=True, help="seats to apportion")
     app.add_argument("--method", default="hare", help=f"one of {', '.join(METHODS)}")
     app.add_argument("--threshold", default=None, help="e.g. '3%% OR 5 seats'")
-    app.add_argument("--ties", choices=[r.value for r in TieRule], default=TieRule.RAISE.value,
-                     help="tie rule (default: raise)")
+    app.add_argument(
+        "--ties",
+        choices=[r.value for r in TieRule],
+        default=TieRule.RAISE.value,
+        help="tie rule (default: raise)",
+    )
     app.add_argument("--seed", type=int, default=0, help="seed for lots (default 0)")
     app.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -76,8 +87,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Without an argument, list the elections whose law is registered.",
     )
     rules.add_argument("which", nargs="?", metavar="YEAR|RULES.toml")
-    rules.add_argument("--toml", action="store_true",
-                       help="print the rules as a rules file to edit")
+    rules.add_argument(
+        "--toml", action="store_true", help="print the rules as a rules file to edit"
+    )
     return parser
 
 
@@ -89,7 +101,8 @@ def _allocate(args: argparse.Namespace) -> str:
         raise FileFormatError(
             f"district seats add up to {district}, but {rules.name} has "
             f"{rules.district_seats} district seats",
-            path=args.file, field="district_seats",
+            path=args.file,
+            field="district_seats",
         )
     result = allocate(entries, rules, ties=args.ties, seed=args.seed)
     if args.json:
@@ -104,8 +117,9 @@ def _allocate(args: argparse.Namespace) -> str:
 
 def _apportion(args: argparse.Namespace) -> str:
     entries = read_entries_csv(args.file, district_seats_required=False)
-    result = apportion(entries, args.seats, args.method, threshold=args.threshold,
-                       ties=args.ties, seed=args.seed)
+    result = apportion(
+        entries, args.seats, args.method, threshold=args.threshold, ties=args.ties, seed=args.seed
+    )
     if args.json:
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
     lines = [q.describe() for q in result.qualification] if args.threshold else []
@@ -117,8 +131,10 @@ def _rules(args: argparse.Namespace) -> str:
         lines = [f"{'year':<6}{'seats':>6}{'district':>10}{'list':>6}  formula       threshold"]
         for year in registered_years():
             r = rules_for(year)
-            lines.append(f"{year:<6}{r.total_seats:>6}{r.district_seats:>10}{r.list_seats:>6}  "
-                         f"{r.formula:<12}  {r.threshold}")
+            lines.append(
+                f"{year:<6}{r.total_seats:>6}{r.district_seats:>10}{r.list_seats:>6}  "
+                f"{r.formula:<12}  {r.threshold}"
+            )
         return "\n".join(lines)
     rules = _rules_arg(args.which)
     return rules_to_toml(rules).rstrip("\n") if args.toml else rules.describe()

@@ -100,7 +100,8 @@ class TieError(AllocationError):
     """A tie for a seat that no rule settles.
 
     >>> str(TieError(("A", "B"), seats=1, stage="largest remainder"))
-    'tie in largest remainder between A and B for 1 seat; give a tie policy (lot, votes-then-lot, list-order)'
+    'tie in largest remainder between A and B for 1 seat; give a tie policy
+    (lot, votes-then-lot, list-order)'
     """
 
     def __init__(self, tied: tuple[str, ...], *, seats: int, stage: str) -> None:

@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .._apportion import Qualification
+from .._apportion import Apportionment, Qualification
 from .._entries import Entry
 from .._result import Bonus, LinkedTier, MinorPartySeat
 from .._rules import Rules
 from .._thresholds import Condition
 from .._ties import TieBreaker
-from .._apportion import Apportionment
 
 
 @dataclass

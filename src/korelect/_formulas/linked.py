@@ -72,15 +72,27 @@ def allocate_linked(ctx: TierContext) -> TierOutcome:
     second = None
     if total < cap:
         mode = "residual"
-        second = run_method(votes, cap - total, tier.method, ctx.tiebreaker,
-                            stage=f"residual seats ({cap} - {total})", all_names=names)
+        second = run_method(
+            votes,
+            cap - total,
+            tier.method,
+            ctx.tiebreaker,
+            stage=f"residual seats ({cap} - {total})",
+            all_names=names,
+        )
         for r in rows:
             linked[r.name] = r.seats + second.seats[r.name]
     elif total > cap:
         mode = "adjusted"
         weights = {r.name: r.seats for r in rows}
-        second = run_method(weights, cap, tier.method, ctx.tiebreaker,
-                            stage=f"adjusted seats ({cap} x s_i / {total})", all_names=names)
+        second = run_method(
+            weights,
+            cap,
+            tier.method,
+            ctx.tiebreaker,
+            stage=f"adjusted seats ({cap} x s_i / {total})",
+            all_names=names,
+        )
         linked.update(second.seats)
     else:
         mode = "exact"
@@ -90,8 +102,14 @@ def allocate_linked(ctx: TierContext) -> TierOutcome:
     parallel = None
     seats = dict(linked)
     if parallel_seats:
-        parallel = run_method(votes, parallel_seats, tier.method, ctx.tiebreaker,
-                              stage=f"parallel seats ({parallel_seats})", all_names=names)
+        parallel = run_method(
+            votes,
+            parallel_seats,
+            tier.method,
+            ctx.tiebreaker,
+            stage=f"parallel seats ({parallel_seats})",
+            all_names=names,
+        )
         for name, n in parallel.seats.items():
             seats[name] += n
     record = LinkedTier(
@@ -114,6 +132,12 @@ def _drop_listless(q: Qualification) -> Qualification:
     if not q.qualified or q.votes:
         return q
     return Qualification(
-        q.name, q.votes, q.share, q.district_seats, q.is_party, qualified=False, met=(),
+        q.name,
+        q.votes,
+        q.share,
+        q.district_seats,
+        q.is_party,
+        qualified=False,
+        met=(),
         unmet=("no list votes: its district seats count in R (parties_without_list_in_r)",),
     )

@@ -16,9 +16,11 @@ import math
 from fractions import Fraction
 
 from .._apportion import run_method
+from .._entries import Entry
 from .._numbers import round_half_up
 from .._result import Bonus
 from .._rules import FirstPartyBonus, SeatShare
+from ..errors import AllocationError
 from . import TierContext, TierOutcome, minor_party_seats
 
 
@@ -42,8 +44,6 @@ def allocate_seat_share(ctx: TierContext) -> TierOutcome:
     available = ctx.rules.list_seats - len(minor)
     outcome = TierOutcome(seats, minor_party_seats=minor)
     if available < 0:
-        from ..errors import AllocationError
-
         raise AllocationError(
             f"{len(minor)} minor-party seats exceed the {ctx.rules.list_seats} list seats"
         )
@@ -58,16 +58,18 @@ def allocate_seat_share(ctx: TierContext) -> TierOutcome:
     if outcome.bonus is not None and outcome.bonus.applied:
         stage = f"list seats after the bonus ({available} seats)"
     weights = {e.name: e.district_seats for e in sharing}
-    result = run_method(weights, available, tier.method, ctx.tiebreaker, stage=stage,
-                        all_names=names)
+    result = run_method(
+        weights, available, tier.method, ctx.tiebreaker, stage=stage, all_names=names
+    )
     outcome.apportionments.append(result)
     for name, n in result.seats.items():
         seats[name] += n
     return outcome
 
 
-def _first_party_bonus(ctx: TierContext, rule: FirstPartyBonus, sharing: list, available: int
-                       ) -> tuple[Bonus, list]:
+def _first_party_bonus(
+    ctx: TierContext, rule: FirstPartyBonus, sharing: list[Entry], available: int
+) -> tuple[Bonus, list[Entry]]:
     top = max(e.district_seats for e in sharing)
     leaders = [e.name for e in sharing if e.district_seats == top]
     if len(leaders) > 1:

@@ -44,11 +44,14 @@ def allocate_vote_share(ctx: TierContext) -> TierOutcome:
     if tier.share_decimals is not None and weights:
         base = sum((Fraction(v) for v in weights.values()), Fraction(0))
         if base:
-            weights = {n: round_half_up(Fraction(v) / base, tier.share_decimals)
-                       for n, v in weights.items()}
+            weights = {
+                n: round_half_up(Fraction(v) / base, tier.share_decimals)
+                for n, v in weights.items()
+            }
             stage += f" (shares rounded to {tier.share_decimals} decimals)"
-    result = run_method(weights, available, tier.method, ctx.tiebreaker, stage=stage,
-                        all_names=names)
+    result = run_method(
+        weights, available, tier.method, ctx.tiebreaker, stage=stage, all_names=names
+    )
     for name, n in result.seats.items():
         seats[name] += n
     return TierOutcome(seats, apportionments=[result], minor_party_seats=minor)

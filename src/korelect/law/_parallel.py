@@ -17,14 +17,17 @@ SOURCES = (
     "S17 Dong-A Ilbo 2004-04-16 via FairVote",
 )
 OPEN_POINTS = (
-    "the 2004–2016 text of art. 189 was not available: remainder ties by lot (the current text, "
-    "ties = 'lot'); the 2000-era 'more votes, then lot' may still have applied "
-    "(ties = 'votes-then-lot')",
+    (
+        "the 2004–2016 text of art. 189 was not available: remainder ties by lot "
+        "(the current text, ties = 'lot'); the 2000-era 'more votes, then lot' "
+        "may still have applied (ties = 'votes-then-lot')"
+    ),
 )
 
 
-def parallel_rules(year: int, assembly: int, total: int, district: int, sources: tuple[str, ...]
-                   ) -> Rules:
+def parallel_rules(
+    year: int, assembly: int, total: int, district: int, sources: tuple[str, ...]
+) -> Rules:
     """Register the rules of one 2004–2016 election."""
     return register(
         Rules(

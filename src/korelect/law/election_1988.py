@@ -47,8 +47,10 @@ RULES = register(
         law="국회의원선거법 (1988), national (전국구) seats: by district seats, first-party bonus",
         sources=("S6 매일신문 2001-07-20", "S10 pgr21.co.kr/freedom/36513", "S9 jomu.wiki"),
         open_points=(
-            "statute text not available; 75/2 = 37.5 rounded up to 38 from the official outcome "
-            "(bonus.rounding = 'up')",
+            (
+                "statute text not available; 75/2 = 37.5 rounded up to 38 from the official "
+                "outcome (bonus.rounding = 'up')"
+            ),
             "remainder tie-break not known: ties = 'raise'",
         ),
     )

@@ -43,8 +43,10 @@ RULES = register(
         law="국회의원선거법 (1991 amendment), national (전국구) seats: by district seats",
         sources=("S6 매일신문 2001-07-20", "S12 한국경제 1992-03-25", "S13b dydrl0216.tistory.com"),
         open_points=(
-            "5 district seats per the Korean sources; English-Wikipedia mirrors say 7 "
-            "(no difference in 1992)",
+            (
+                "5 district seats per the Korean sources; English-Wikipedia mirrors say 7 "
+                "(no difference in 1992)"
+            ),
             "statute text not available; remainder tie-break not known: ties = 'raise'",
         ),
     )

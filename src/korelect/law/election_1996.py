@@ -42,8 +42,10 @@ RULES = register(
         law="공직선거및선거부정방지법 (1994) art. 189: by constituency votes",
         sources=("S8 서울신문 1996-03-27", "S7 매일신문 2000-03-29", "S26 한국경제 1994-02-08"),
         open_points=(
-            "shares rounded half up to 4 decimals of a fraction of 1 (share_decimals = 4); "
-            "whether the share was taken in percent is not stated",
+            (
+                "shares rounded half up to 4 decimals of a fraction of 1 (share_decimals = 4); "
+                "whether the share was taken in percent is not stated"
+            ),
         ),
     )
 )

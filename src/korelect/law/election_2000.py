@@ -38,8 +38,10 @@ RULES = register(
         law="공직선거및선거부정방지법 (1994, amended 2000) art. 189: by constituency votes",
         sources=("S7 매일신문 2000-03-29", "S16 English-Wikipedia 2000 mirrors"),
         open_points=(
-            "shares rounded half up to 4 decimals of a fraction of 1 (share_decimals = 4); "
-            "whether the share was taken in percent is not stated",
+            (
+                "shares rounded half up to 4 decimals of a fraction of 1 (share_decimals = 4); "
+                "whether the share was taken in percent is not stated"
+            ),
         ),
     )
 )

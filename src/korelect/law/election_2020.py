@@ -61,12 +61,16 @@ RULES = register(
             "S23 ulsantv.com 2020-04-17",
         ),
         open_points=(
-            "art. 189(2)1 rounds first, then sets values below 1 to 0 "
-            "(zero_before_rounding = false); zeroing raw values below 1 first differs only "
-            "for raw values in [0.5, 1)",
-            "parties with >= 5 district seats and no list qualify with p = 0, so their seats do "
-            "not count in R (parties_without_list_in_r = false); the other reading does not "
-            "reproduce the official result",
+            (
+                "art. 189(2)1 rounds first, then sets values below 1 to 0 "
+                "(zero_before_rounding = false); zeroing raw values below 1 first differs only "
+                "for raw values in [0.5, 1)"
+            ),
+            (
+                "parties with >= 5 district seats and no list qualify with p = 0, so their seats "
+                "do not count in R (parties_without_list_in_r = false); the other reading does not "
+                "reproduce the official result"
+            ),
             "p over the qualifying parties' votes per art. 189(3) (share_base = 'qualifying')",
             "seats beyond a party's list length stay vacant (art. 189(5)): not modelled",
         ),

@@ -50,13 +50,19 @@ RULES = register(
             "S25 electionguide.org 2024",
         ),
         open_points=(
-            "art. 189(2)1 rounds first, then sets values below 1 to 0 "
-            "(zero_before_rounding = false)",
-            "parties with >= 5 district seats and no list qualify with p = 0 "
-            "(parties_without_list_in_r = false)",
+            (
+                "art. 189(2)1 rounds first, then sets values below 1 to 0 "
+                "(zero_before_rounding = false)"
+            ),
+            (
+                "parties with >= 5 district seats and no list qualify with p = 0 "
+                "(parties_without_list_in_r = false)"
+            ),
             "p over the qualifying parties' votes per art. 189(3) (share_base = 'qualifying')",
-            "the 3% threshold was struck down on 2026-01-29 [S28]: for future elections use "
-            "rules_for(2024, threshold='5 seats') or a rules file",
+            (
+                "the 3% threshold was struck down on 2026-01-29 [S28]: for future elections use "
+                "rules_for(2024, threshold='5 seats') or a rules file"
+            ),
         ),
     )
 )
