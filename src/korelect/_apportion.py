@@ -232,16 +232,22 @@ def explain_apportionment(a: Apportionment) -> list[str]:
             f"{a.house} seats by largest remainder ({a.method} quota {fmt_decimal(a.quota)}):"
         )
         width = max((len(r.name) for r in a.rows), default=4)
+        total = sum((Fraction(r.weight) for r in a.rows), Fraction(0))
+        quotient = "share x seats" if a.method == "hare" else "weight / quota"
         lines.append(
-            f"  {'':{width}}  {'weight':>14}  {'quotient':>12}  {'integer':>7}  "
+            f"  {'':{width}}  {'weight':>14}  {'share':>9}  {quotient:>14}  {'integer':>7}  "
             f"{'remainder':>9}  {'seats':>5}"
         )
         for r in a.rows:
             mark = " +1 on remainder" if r.remainder_seat else ""
-            weight = fmt_decimal(r.weight, 0 if isinstance(r.weight, int) else 2)
+            if isinstance(r.weight, int) or r.weight.denominator == 1:
+                weight = f"{int(r.weight):,}"
+            else:
+                weight = fmt_decimal(r.weight, 4)
+            share = fmt_decimal(100 * Fraction(r.weight) / total, 4) + "%" if total else "-"
             lines.append(
-                f"  {r.name:{width}}  {weight:>14}  "
-                f"{fmt_decimal(r.quotient or 0):>12}  {r.whole:>7}  "
+                f"  {r.name:{width}}  {weight:>14}  {share:>9}  "
+                f"{fmt_decimal(r.quotient or 0):>14}  {r.whole:>7}  "
                 f"{fmt_decimal(r.remainder or 0):>9}  {r.seats:>5}{mark}"
             )
         whole = sum(r.whole for r in a.rows)

@@ -96,7 +96,8 @@ class DistrictSeats(Condition):
     def test(self, *, votes: Number, district_seats: int, total: Number) -> Verdict:
         """Pass when the entry won at least ``at_least`` districts."""
         passed = district_seats >= self.at_least
-        text = f"{district_seats} district seats {'>=' if passed else '<'} {self.at_least}"
+        noun = "district seat" if district_seats == 1 else "district seats"
+        text = f"{district_seats} {noun} {'>=' if passed else '<'} {self.at_least}"
         return Verdict(passed, (text,) if passed else (), () if passed else (text,))
 
     def __str__(self) -> str:

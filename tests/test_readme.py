@@ -1,0 +1,64 @@
+"""The README's examples are true: its Python runs, and its CLI output is what the CLI prints."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import korelect
+from korelect.cli import main
+
+README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).parents[1]
+
+
+def test_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    block = re.search(r"```python\nimport korelect\n(.*?)```", README, re.S)
+    assert block is not None
+    namespace: dict[str, object] = {}
+    exec("import korelect\n" + block.group(1), namespace)  # noqa: S102  (our own README)
+    result = namespace["result"]
+    assert isinstance(result, korelect.Allocation)
+    assert result.seats["Uri"] == 152
+    assert result.list_seats["DLP"] == 8
+    assert "Step 2" in capsys.readouterr().out
+
+
+def test_allocate_table_matches(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    block = re.search(
+        r"\$ korelect allocate examples/2004.csv --rules 2004\n(.*?)```", README, re.S
+    )
+    assert block is not None
+    monkeypatch.chdir(ROOT)
+    assert main(["allocate", "examples/2004.csv", "--rules", "2004"]) == 0
+    assert capsys.readouterr().out == block.group(1)
+
+
+def test_option_examples_run() -> None:
+    for line in re.findall(r"^(korelect\.rules_for\(.*?\))", README, re.M):
+        assert isinstance(eval(line, {"korelect": korelect}), korelect.Rules)  # noqa: S307
+
+
+def test_toml_examples_load() -> None:
+    for block in re.findall(r"```toml\n(.*?)```", README, re.S):
+        rules = korelect.load_rules("README.md", text=block)
+        assert rules.total_seats == 300
+
+
+def test_error_example(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    line = re.search(r"^(korelect: error: bad\.csv:4: .*)$", README, re.M)
+    assert line is not None
+    (tmp_path / "bad.csv").write_text(
+        "party,votes,district_seats\nA,10,240\nB,5,3\nC,-3,0\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["allocate", "bad.csv", "--rules", "2004"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == line.group(1) + "\n"
