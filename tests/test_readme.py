@@ -15,7 +15,7 @@ ROOT = Path(__file__).parents[1]
 
 
 def test_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    block = re.search(r"```python\nimport korelect\n(.*?)```", README, re.S)
+    block = re.search(r"```python\nimport korelect\n(.*?)```", README, re.DOTALL)
     assert block is not None
     namespace: dict[str, object] = {}
     exec("import korelect\n" + block.group(1), namespace)  # noqa: S102  (our own README)
@@ -30,7 +30,7 @@ def test_allocate_table_matches(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     block = re.search(
-        r"\$ korelect allocate examples/2004.csv --rules 2004\n(.*?)```", README, re.S
+        r"\$ korelect allocate examples/2004.csv --rules 2004\n(.*?)```", README, re.DOTALL
     )
     assert block is not None
     monkeypatch.chdir(ROOT)
@@ -39,12 +39,12 @@ def test_allocate_table_matches(
 
 
 def test_option_examples_run() -> None:
-    for line in re.findall(r"^(korelect\.rules_for\(.*?\))", README, re.M):
+    for line in re.findall(r"^(korelect\.rules_for\(.*?\))", README, re.MULTILINE):
         assert isinstance(eval(line, {"korelect": korelect}), korelect.Rules)  # noqa: S307
 
 
 def test_toml_examples_load() -> None:
-    for block in re.findall(r"```toml\n(.*?)```", README, re.S):
+    for block in re.findall(r"```toml\n(.*?)```", README, re.DOTALL):
         rules = korelect.load_rules("README.md", text=block)
         assert rules.total_seats == 300
 
@@ -52,7 +52,7 @@ def test_toml_examples_load() -> None:
 def test_error_example(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    line = re.search(r"^(korelect: error: bad\.csv:4: .*)$", README, re.M)
+    line = re.search(r"^(korelect: error: bad\.csv:4: .*)$", README, re.MULTILINE)
     assert line is not None
     (tmp_path / "bad.csv").write_text(
         "party,votes,district_seats\nA,10,240\nB,5,3\nC,-3,0\n", encoding="utf-8"
