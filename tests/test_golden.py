@@ -20,15 +20,15 @@ import korelect
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _expected() -> dict[int, list[dict[str, str]]]:
+def _by_year(filename: str) -> dict[int, list[dict[str, str]]]:
     rows: dict[int, list[dict[str, str]]] = defaultdict(list)
-    with (GOLDEN / "expected.csv").open(encoding="utf-8") as f:
+    with (GOLDEN / filename).open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             rows[int(row["year"])].append(row)
     return dict(rows)
 
 
-EXPECTED = _expected()
+EXPECTED = _by_year("expected.csv")
 
 
 def test_every_official_table_is_tested() -> None:
@@ -47,15 +47,7 @@ def test_official_result_reproduced(year: int) -> None:
     assert not result.ties
 
 
-def _seed_rows() -> dict[int, list[dict[str, str]]]:
-    rows: dict[int, list[dict[str, str]]] = defaultdict(list)
-    with (GOLDEN / "seeds.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            rows[int(row["year"])].append(row)
-    return dict(rows)
-
-
-SEEDS = _seed_rows()
+SEEDS = _by_year("seeds.csv")
 
 
 @pytest.mark.parametrize("year", sorted(SEEDS))
