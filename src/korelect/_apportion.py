@@ -317,15 +317,7 @@ def _largest_remainder(
             _top(names, remainder, left, tiebreaker, f"{stage}: largest remainder", largest=True)
         )
     elif left < 0:
-        holders = [n for n in names if whole[n] > 0]
-        removed = _top(
-            holders,
-            remainder,
-            -left,
-            tiebreaker,
-            f"{stage}: over-allocation (smallest remainder)",
-            largest=False,
-        )
+        removed = _take_surplus(names, whole, remainder, -left, tiebreaker, stage)
     rows = tuple(
         Row(
             name=n,
@@ -334,11 +326,40 @@ def _largest_remainder(
             whole=whole[n],
             remainder=remainder[n],
             remainder_seat=n in extra,
-            seats=whole[n] + (n in extra) - (n in removed),
+            seats=whole[n] + (n in extra) - removed.count(n),
         )
         for n in names
     )
     return quota, rows, removed
+
+
+def _take_surplus(
+    names: Sequence[str],
+    whole: Mapping[str, int],
+    remainder: Mapping[str, Fraction],
+    surplus: int,
+    tiebreaker: TieBreaker,
+    stage: str,
+) -> tuple[str, ...]:
+    """Take ``surplus`` seats from the smallest remainders, one per entry per round."""
+    held = dict(whole)
+    removed: list[str] = []
+    while surplus:
+        holders = [n for n in names if held[n] > 0]
+        count = min(surplus, len(holders))
+        taken = _top(
+            holders,
+            remainder,
+            count,
+            tiebreaker,
+            f"{stage}: over-allocation (smallest remainder)",
+            largest=False,
+        )
+        for n in taken:
+            held[n] -= 1
+        removed.extend(taken)
+        surplus -= count
+    return tuple(removed)
 
 
 def _top(
