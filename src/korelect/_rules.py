@@ -60,7 +60,8 @@ def _condition(value: object, where: str) -> Condition | None:
         try:
             return parse_threshold(value)
         except InputError as exc:
-            raise RulesError(f"{where}: {exc}") from None
+            text = str(exc).removeprefix("threshold: ")
+            raise RulesError(f"'{where}': {text}") from None
     raise RulesError(f"{where!r} must be a threshold such as '3% OR 5 seats' (got {value!r})")
 
 
@@ -383,7 +384,7 @@ def rules_for(year: int | str, **changes: object) -> Rules:
     """
     _load_law()
     key: object = year
-    if isinstance(year, str) and year.strip().isdigit():
+    if isinstance(year, str) and year.strip().isascii() and year.strip().isdigit():
         key = int(year.strip())
     if isinstance(key, bool) or not isinstance(key, int) or key not in _REGISTRY:
         known = ", ".join(str(y) for y in sorted(_REGISTRY))

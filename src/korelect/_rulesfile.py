@@ -135,7 +135,10 @@ def rules_from_mapping(raw: Mapping[str, object], *, path: str = "<rules>") -> R
                     path=path,
                     field="base",
                 )
-            base = rules_for(base_year)
+            try:
+                base = rules_for(base_year)
+            except RulesError as exc:
+                raise RulesFileError(str(exc), path=path, field="base") from None
             changes: dict[str, object] = {"year": None, "assembly": None, **data}
             if "name" not in changes:
                 changes["name"] = f"{base.name}, modified"
@@ -143,7 +146,7 @@ def rules_from_mapping(raw: Mapping[str, object], *, path: str = "<rules>") -> R
                 changes["list_tier"] = _merged_tier(base, tier_data)
             for key in ("sources", "open_points"):
                 if key in changes:
-                    changes[key] = tuple(changes[key])  # type: ignore[arg-type]
+                    changes[key] = _strings(changes[key], path, key)
             return base.replace(**changes)
         for key in ("name", "total_seats", "district_seats"):
             if key not in data:
@@ -161,7 +164,7 @@ def rules_from_mapping(raw: Mapping[str, object], *, path: str = "<rules>") -> R
             )
         for key in ("sources", "open_points"):
             if key in data:
-                data[key] = tuple(data[key])  # type: ignore[arg-type]
+                data[key] = _strings(data[key], path, key)
         return Rules(list_tier=tier_from_mapping(tier_data), **data)  # type: ignore[arg-type]
     except RulesFileError:
         raise
@@ -169,6 +172,14 @@ def rules_from_mapping(raw: Mapping[str, object], *, path: str = "<rules>") -> R
         raise RulesFileError(str(exc), path=path) from None
     except TypeError as exc:
         raise RulesFileError(f"invalid value: {exc}", path=path) from None
+
+
+def _strings(value: object, path: str, field: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RulesFileError(
+            f'must be a list of strings such as ["S1 ..."] (got {value!r})', path=path, field=field
+        )
+    return tuple(value)
 
 
 def _merged_tier(base: Rules, tier_data: Mapping[str, object]) -> object:

@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from ._allocate import allocate
@@ -25,7 +26,7 @@ from .errors import FileFormatError, InputError, KorelectError
 
 def _rules_arg(value: str) -> Rules:
     text = value.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return rules_for(int(text))
     if text.lower().endswith(".toml") or Path(text).exists():
         return load_rules(text)
@@ -35,8 +36,15 @@ def _rules_arg(value: str) -> Rules:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"korelect: error: {message} (see '{self.prog} --help')\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="korelect",
         description="South Korea's National Assembly electoral law 1988–2024, as code.",
     )
