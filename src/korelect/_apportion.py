@@ -33,7 +33,10 @@ gets a first seat before anyone gets a second.
 
 When the quotas of Droop, Hagenbach-Bischoff or Imperiali give more integer
 seats than there are seats, the surplus is taken from the entries with the
-smallest remainders (recorded as ``removed`` in the result).
+smallest remainders (recorded as ``removed`` in the result), one per entry per
+round. When a whole-vote Droop quota is large against few votes and more
+seats are left than entries, the largest remainders get one seat per round;
+entries without votes never get a seat.
 
 Known deviations: none of these is Korean law by itself; the law's own steps
 (thresholds, the 3–5% seat, the linked formula) are in ``korelect._formulas``.
@@ -310,12 +313,10 @@ def _largest_remainder(
     whole = {n: math.floor(quotients[n]) for n in names}
     remainder = {n: quotients[n] - whole[n] for n in names}
     left = seats - sum(whole.values())
-    extra: set[str] = set()
     removed: tuple[str, ...] = ()
+    extra: list[str] = []
     if left > 0:
-        extra = set(
-            _top(names, remainder, left, tiebreaker, f"{stage}: largest remainder", largest=True)
-        )
+        extra = _hand_out(names, weights, remainder, left, tiebreaker, stage)
     elif left < 0:
         removed = _take_surplus(names, whole, remainder, -left, tiebreaker, stage)
     rows = tuple(
@@ -326,11 +327,37 @@ def _largest_remainder(
             whole=whole[n],
             remainder=remainder[n],
             remainder_seat=n in extra,
-            seats=whole[n] + (n in extra) - removed.count(n),
+            seats=whole[n] + extra.count(n) - removed.count(n),
         )
         for n in names
     )
     return quota, rows, removed
+
+
+def _hand_out(
+    names: Sequence[str],
+    weights: Mapping[str, Number],
+    remainder: Mapping[str, Fraction],
+    left: int,
+    tiebreaker: TieBreaker,
+    stage: str,
+) -> list[str]:
+    """Give ``left`` seats to the largest remainders, one per entry per round.
+
+    More than one round is needed only when a whole-vote quota (Droop) is
+    large against few votes; entries without votes never get a seat.
+    """
+    eligible = [n for n in names if weights[n] > 0]
+    given: list[str] = []
+    while left:
+        count = min(left, len(eligible))
+        given.extend(
+            _top(
+                eligible, remainder, count, tiebreaker, f"{stage}: largest remainder", largest=True
+            )
+        )
+        left -= count
+    return given
 
 
 def _take_surplus(

@@ -111,6 +111,12 @@ class AnyOf(Condition):
     conditions: tuple[Condition, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        flat = tuple(
+            part
+            for c in self.conditions
+            for part in (c.conditions if isinstance(c, AnyOf) else (c,))
+        )
+        object.__setattr__(self, "conditions", flat)
         if len(self.conditions) < 2:
             raise InputError("OR needs at least two conditions")
 
@@ -136,6 +142,12 @@ class AllOf(Condition):
     conditions: tuple[Condition, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        flat = tuple(
+            part
+            for c in self.conditions
+            for part in (c.conditions if isinstance(c, AllOf) else (c,))
+        )
+        object.__setattr__(self, "conditions", flat)
         if len(self.conditions) < 2:
             raise InputError("AND needs at least two conditions")
 
