@@ -316,9 +316,23 @@ def _largest_remainder(
     removed: tuple[str, ...] = ()
     extra: list[str] = []
     if left > 0:
-        extra = _hand_out(names, weights, remainder, left, tiebreaker, stage)
+        voted = [n for n in names if weights[n] > 0]  # no votes, no seat
+        extra = _in_rounds(
+            voted, remainder, left, tiebreaker, f"{stage}: largest remainder", largest=True
+        )
     elif left < 0:
-        removed = _take_surplus(names, whole, remainder, -left, tiebreaker, stage)
+        holders = [n for n in names if whole[n] > 0]
+        removed = tuple(
+            _in_rounds(
+                holders,
+                remainder,
+                -left,
+                tiebreaker,
+                f"{stage}: over-allocation (smallest remainder)",
+                largest=False,
+                limit=whole,
+            )
+        )
     rows = tuple(
         Row(
             name=n,
@@ -334,59 +348,29 @@ def _largest_remainder(
     return quota, rows, removed
 
 
-def _hand_out(
-    names: Sequence[str],
-    weights: Mapping[str, Number],
-    remainder: Mapping[str, Fraction],
-    left: int,
+def _in_rounds(
+    pool: Sequence[str],
+    values: Mapping[str, Fraction],
+    count: int,
     tiebreaker: TieBreaker,
     stage: str,
+    *,
+    largest: bool,
+    limit: Mapping[str, int] | None = None,
 ) -> list[str]:
-    """Give ``left`` seats to the largest remainders, one per entry per round.
+    """Pick ``count`` entries of ``pool`` by value, each at most once a round.
 
-    More than one round is needed only when a whole-vote quota (Droop) is
-    large against few votes; entries without votes never get a seat.
+    One round is the rule; more are needed only when a whole-vote quota
+    (Droop) leaves more seats than entries, or a small quota (Imperiali) gives
+    more seats than there are. ``limit`` caps how often an entry can be picked.
     """
-    eligible = [n for n in names if weights[n] > 0]
-    given: list[str] = []
-    while left:
-        count = min(left, len(eligible))
-        given.extend(
-            _top(
-                eligible, remainder, count, tiebreaker, f"{stage}: largest remainder", largest=True
-            )
-        )
-        left -= count
-    return given
-
-
-def _take_surplus(
-    names: Sequence[str],
-    whole: Mapping[str, int],
-    remainder: Mapping[str, Fraction],
-    surplus: int,
-    tiebreaker: TieBreaker,
-    stage: str,
-) -> tuple[str, ...]:
-    """Take ``surplus`` seats from the smallest remainders, one per entry per round."""
-    held = dict(whole)
-    removed: list[str] = []
-    while surplus:
-        holders = [n for n in names if held[n] > 0]
-        count = min(surplus, len(holders))
-        taken = _top(
-            holders,
-            remainder,
-            count,
-            tiebreaker,
-            f"{stage}: over-allocation (smallest remainder)",
-            largest=False,
-        )
-        for n in taken:
-            held[n] -= 1
-        removed.extend(taken)
-        surplus -= count
-    return tuple(removed)
+    picked: list[str] = []
+    while count:
+        open_ = [n for n in pool if limit is None or picked.count(n) < limit[n]]
+        size = min(count, len(open_))
+        picked.extend(_top(open_, values, size, tiebreaker, stage, largest=largest))
+        count -= size
+    return picked
 
 
 def _top(
