@@ -431,8 +431,8 @@ def _highest_averages(
         w = Fraction(weights[n]) ** 2 if squared else Fraction(weights[n])
         return None if d == 0 else w / d
 
+    values = {n: priority(n) for n in active}
     while len(awards) < seats:
-        values = {n: priority(n) for n in active}
         infinite = [n for n in active if values[n] is None]
         if infinite:
             best: Fraction | None = None
@@ -456,6 +456,7 @@ def _highest_averages(
             awards.append(Award(len(awards) + 1, n, best))
             last[n] = best
             held[n] += 1
+            values[n] = priority(n)
     rows = tuple(
         Row(n, weights[n], last[n], held[n], None, remainder_seat=False, seats=held[n])
         for n in names
