@@ -6,7 +6,9 @@ that catches ``ValueError`` keeps working::
 
     KorelectError
     ├── InputError (ValueError)          bad data handed to korelect
-    │   └── FileFormatError              a file that cannot be read; names file, line, field
+    │   ├── FileFormatError              a file that cannot be read; names file, line, field
+    │   └── UnknownNameError (LookupError)  no party, district or election by that name
+    ├── DataError                        the shipped data contradict themselves or are missing
     ├── RulesError (ValueError)          an invalid or unknown set of rules
     │   ├── UnknownElectionError (LookupError)
     │   └── RulesFileError               a rules (TOML) file; names file and field
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 __all__ = [
     "AllocationError",
+    "DataError",
     "FileFormatError",
     "InputError",
     "KorelectError",
@@ -28,6 +31,7 @@ __all__ = [
     "RulesFileError",
     "TieError",
     "UnknownElectionError",
+    "UnknownNameError",
 ]
 
 
@@ -65,6 +69,16 @@ class FileFormatError(InputError):
         if field is not None:
             prefix += f"field {field!r}: "
         super().__init__(prefix + message)
+
+
+class UnknownNameError(InputError, LookupError):
+    """No party, district or election goes by the name asked for."""
+
+
+class DataError(KorelectError):
+    """The data cannot answer: a required figure is missing or unusable (e.g. a tie
+    for a district with no birth dates to apply the eldest-candidate rule).
+    """
 
 
 class RulesError(KorelectError, ValueError):
