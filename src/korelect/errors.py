@@ -76,8 +76,10 @@ class UnknownNameError(InputError, LookupError):
 
 
 class DataError(KorelectError):
-    """The data cannot answer: a required figure is missing or unusable (e.g. a tie
-    for a district with no birth dates to apply the eldest-candidate rule).
+    """The data cannot answer: a required figure is missing or unusable.
+
+    For example, a tie in a district whose candidates have no birth dates, so
+    the eldest-candidate rule (art. 188) cannot be applied.
     """
 
 
