@@ -1,0 +1,290 @@
+"""Build korelect's shipped tables from the raw sources in ../shared/data.
+
+Run: python scripts/build_data.py [--shared ../shared]
+
+Writes normalised CSV tables into src/korelect/data/ (documented in
+docs/DATA.md). Values are copied, never corrected: where the sources
+disagree, both figures are kept and ``korelect audit`` reports them.
+Hand-curated tables (parties.csv, provinces.csv) live in the same folder and
+are read, not written, here. Only the standard library is used, so the script
+runs on a bare Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src/korelect/data"
+
+ASSEMBLY = {1988: 13, 1992: 14, 1996: 15, 2000: 16, 2004: 17, 2008: 18, 2012: 19, 2016: 20,
+            2020: 21, 2024: 22}
+DATES = {1988: "1988-04-26", 1992: "1992-03-24", 1996: "1996-04-11", 2000: "2000-04-13",
+         2004: "2004-04-15", 2008: "2008-04-09", 2012: "2012-04-11", 2016: "2016-04-13",
+         2020: "2020-04-15", 2024: "2024-04-10"}
+INDEPENDENT = "무소속"
+# The 2020 polling-station file spells the invalid-vote row this way.
+INVALID_2020 = ("무효투표수", "무표투표수")
+SUBTOTAL = ("소계", "합계")
+
+SRC_NEC = "nec-history/assembly-counting_vote-{n}.0.json"
+SRC_WINNERS = "krvote/chongun_winner.converted.csv"
+SRC_POLLING = "krvote/general_2020_long.converted.csv"
+SRC_LEGISLATORS = "assemblykor/legislators.csv"
+SRC_ELECTED17 = "nec-history/assembly-elected-17.0.csv"
+
+
+def squash(text: str) -> str:
+    """A name without spaces and separators, for matching across sources."""
+    return re.sub(r"[\s·ㆍ.,()]", "", text)
+
+
+class Provinces:
+    """Province codes from any of the Korean forms the sources use."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, str] = {}
+        with (OUT / "provinces.csv").open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                names = [row["name_ko"], row["short_ko"], *filter(None, row["aliases"].split(";"))]
+                for name in names:
+                    self.by_name[name] = row["code"]
+
+    def split(self, raw: str) -> tuple[str, str]:
+        """'세종특별자치시을' or '대구 동구군위군을' -> (province code, district name)."""
+        head, _, rest = raw.strip().partition(" ")
+        if head in self.by_name and rest:
+            return self.by_name[head], rest.strip()
+        for name in sorted(self.by_name, key=len, reverse=True):
+            if raw.startswith(name):
+                return self.by_name[name], raw[len(name):].strip() or raw
+        raise SystemExit(f"no province in {raw!r}: add it to provinces.csv")
+
+    def code(self, name: str) -> str:
+        try:
+            return self.by_name[name.strip()]
+        except KeyError:
+            raise SystemExit(f"unknown province {name!r}: add it to provinces.csv") from None
+
+
+def district_name(raw: str) -> str:
+    """'서울 중구(서울)' -> '중구': the province prefix and disambiguating suffix dropped."""
+    parts = raw.split(maxsplit=1)
+    name = parts[1] if len(parts) > 1 else parts[0]
+    return re.sub(r"\((서울|부산|대구|인천|광주|대전|울산)\)$", "", name).strip()
+
+
+def match(winner: list[object], districts: list[list[object]],
+          candidates: list[list[object]]) -> str:
+    """The district of a declared winner: where a candidate of that name ran, in its province.
+
+    District names differ between sources (order of merged areas, separators,
+    suffixes), so the winner's name decides; the district name breaks ties.
+    """
+    year, province, district_ko, name = winner[0], winner[1], str(winner[2]), str(winner[3])
+    prefix = f"{year}:{province}:"
+    hits = sorted({str(c[1]) for c in candidates
+                   if str(c[1]).startswith(prefix) and squash(str(c[3])) == squash(name)})
+    if len(hits) == 1:
+        return hits[0]
+    pool = hits or [str(d[1]) for d in districts if str(d[1]).startswith(prefix)]
+    wanted = sorted(squash(district_ko))
+    same = [h for h in pool if squash(h.split(":", 2)[2]) == squash(district_ko)]
+    if len(same) == 1:
+        return same[0]
+    same = [h for h in pool if sorted(squash(h.split(":", 2)[2])) == wanted]
+    return same[0] if len(same) == 1 else ""
+
+
+def write(name: str, header: list[str], rows: list[list[object]], *, gz: bool = False) -> None:
+    buffer = io.StringIO()
+    w = csv.writer(buffer, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(["" if v is None else v for v in row] for row in rows)
+    data = buffer.getvalue().encode("utf-8")
+    path = OUT / (name + (".csv.gz" if gz else ".csv"))
+    if gz:
+        path.write_bytes(gzip.compress(data, mtime=0))
+    else:
+        path.write_bytes(data)
+    print(f"  {path.relative_to(ROOT)}: {len(rows)} rows")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT / "../shared")
+    args = parser.parse_args()
+    data = args.shared / "data"
+    prov = Provinces()
+
+    districts: list[list[object]] = []
+    candidates: list[list[object]] = []
+    list_rows: list[list[object]] = []
+    list_turnout: list[list[object]] = []
+
+    # -- 1988-2016: the NEC counts -------------------------------------------------------
+    for year in range(1988, 2017, 4):
+        n = ASSEMBLY[year]
+        source = SRC_NEC.format(n=n)
+        blocks = json.loads((data / source).read_text(encoding="utf-8"))
+        for block in blocks:
+            for row in block["results"]:
+                province_raw = row["district"].split()[0]
+                province = prov.code(province_raw)
+                if block["voting_system"] == "constituency":
+                    name = district_name(row["district"])
+                    did = f"{year}:{province}:{name}"
+                    districts.append([
+                        year, did, province, name, row["electorates"], row["counted_votes"],
+                        row["valid_votes"], row["undervotes"], row["blank_ballots"], "false",
+                        source,
+                    ])
+                    for i, cand in enumerate(row["result"], 1):
+                        candidates.append([
+                            year, did, i, re.sub(r"\s+", "", cand["name_kr"]),
+                            cand["party_name_kr"] or INDEPENDENT, cand["votenum"],
+                        ])
+                else:
+                    total = row["district"].endswith("합계")
+                    level = "province" if total else "sigungu"
+                    area = "" if total else district_name(row["district"])
+                    list_turnout.append([
+                        year, province, level, area, row["electorates"], row["counted_votes"],
+                        row["valid_votes"], row["undervotes"], row["blank_ballots"],
+                    ])
+                    list_rows.extend(
+                        [year, province, level, area, cand["party_name_kr"], cand["votenum"]]
+                        for cand in row["result"]
+                    )
+
+    # -- 2020: polling-station counts, tabulated by district ------------------------------
+    polling: list[list[object]] = []
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    votes_2020: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+    order_2020: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with (data / SRC_POLLING).open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            province = prov.code(row["시도"])
+            district, _, sigungu = row["선거구_구시군"].partition("_")
+            did = f"2020:{province}:{district}"
+            category = row["구분"].strip()
+            count = float(row["사람수"])
+            if not count.is_integer():
+                raise SystemExit(f"{SRC_POLLING}: non-integer count {row}")
+            party, name = "", ""
+            if category not in ("선거인수", "투표수", "계", "기권수", *INVALID_2020):
+                party, _, name = category.rpartition(" ")
+                party = party or INDEPENDENT
+            polling.append([province, district, sigungu, row["읍면동명"], row["투표구명"],
+                            category, party, name, int(count)])
+            if row["읍면동명"] in SUBTOTAL or row["투표구명"] in SUBTOTAL:
+                continue  # a subtotal row: counted through its parts
+            if name:
+                key = (name, party)
+                if key not in votes_2020[did]:
+                    votes_2020[did][key] = 0
+                    order_2020[did].append(key)
+                votes_2020[did][key] += int(count)
+            else:
+                totals[did][category] += int(count)
+    for did in sorted(totals, key=lambda d: list(totals).index(d)):
+        t = totals[did]
+        _, province, name = did.split(":")
+        invalid = sum(t[k] for k in INVALID_2020)
+        districts.append([2020, did, province, name, t["선거인수"], t["투표수"], t["계"],
+                          invalid, t["기권수"], "false", SRC_POLLING])
+        for i, (cand, party) in enumerate(order_2020[did], 1):
+            candidates.append([2020, did, i, cand, party, votes_2020[did][(cand, party)]])
+
+    # -- declared winners ------------------------------------------------------------------
+    winners: list[list[object]] = []
+    with (data / SRC_WINNERS).open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            year = int(row["cs_code"][:4])
+            name, _, hanja = row["성명(한자)"].partition("(")
+            winners.append([
+                year, prov.code(row["sido_name"]), row["선거구명"], re.sub(r"\s+", "", name),
+                hanja.rstrip(")"), row["정당명"] or INDEPENDENT,
+                row["생년월일"].replace(".", "-"), row["득표수"], SRC_WINNERS,
+            ])
+    with (data / SRC_LEGISLATORS).open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["assembly"] != "22" or row["district_type"] != "constituency":
+                continue
+            province, name = prov.split(row["district"])
+            winners.append([
+                2024, province, name, row["name"], row["name_hanja"],
+                row["party_elected"] or INDEPENDENT, row["birth_date"], "", SRC_LEGISLATORS,
+            ])
+    with (data / SRC_ELECTED17).open(encoding="utf-8-sig") as f:
+        for row in csv.DictReader(f):
+            if row["elected"] != "True" or row["recommend_priority"]:
+                continue  # list members have a priority; only district winners here
+            province, name = prov.split(row["district"])
+            birth = f"{row['birthyear']}-{row['birthmonth']}-{row['birthday']}"
+            winners.append([
+                2004, province, name, re.sub(r"\s+", "", row["name_kr"]),
+                row["name_cn"], row["party"] or INDEPENDENT, birth, row["votenum"],
+                SRC_ELECTED17,
+            ])
+
+    # 2024 has no counts: one district per declared winner, with no figures. A winner
+    # declared with no votes (무투표당선, e.g. 2016 통영시고성군, absent from the counts) was
+    # elected unopposed: the district gets a row and its only candidate, with no votes.
+    for w in winners:
+        if w[0] == 2024:
+            districts.append([2024, f"2024:{w[1]}:{w[2]}", w[1], w[2], None, None, None, None,
+                              None, "false", SRC_LEGISLATORS])
+        elif w[-1] == SRC_WINNERS and w[7] == "":
+            did = f"{w[0]}:{w[1]}:{w[2]}"
+            districts.append([w[0], did, w[1], w[2], None, None, None, None, None, "true",
+                              SRC_WINNERS])
+            candidates.append([w[0], did, 1, w[3], w[5], None])
+    winners = [[w[0], match(w, districts, candidates), *w[1:]] for w in winners]
+
+    # -- elections and national list shares --------------------------------------------------
+    elections = [[y, ASSEMBLY[y], DATES[y]] for y in ASSEMBLY]
+    shares: list[list[object]] = []
+    with (data / "official/list_vote_shares_2020_2024.csv").open(encoding="utf-8") as f:
+        shares.extend(
+            [r["year"], r["party_korean"], r["party"], r["list_vote_pct"],
+             "official/list_vote_shares_2020_2024.csv"]
+            for r in csv.DictReader(f)
+        )
+    official: list[list[object]] = []
+    with (data / "official/national_results.csv").open(encoding="utf-8") as f:
+        official.extend(
+            [r["year"], r["party_korean"], r["party"], r["constituency_seats"], r["list_seats"],
+             r["total_seats"], r["list_vote_pct"], r["constituency_vote_pct"], r["source"]]
+            for r in csv.DictReader(f)
+        )
+
+    print("writing", OUT.relative_to(ROOT))
+    write("elections", ["year", "assembly", "date"], elections)
+    write("districts", ["year", "district_id", "province", "name_ko", "electorate",
+                        "ballots_cast", "valid_votes", "invalid_votes", "abstentions",
+                        "uncontested", "source"], districts)
+    write("candidates", ["year", "district_id", "ballot_order", "name_ko", "party_ko", "votes"],
+          candidates)
+    write("winners", ["year", "district_id", "province", "district_ko", "name_ko", "name_hanja",
+                      "party_ko", "birth_date", "votes", "source"], winners)
+    write("list_votes", ["year", "province", "level", "area", "party_ko", "votes"], list_rows)
+    write("list_turnout", ["year", "province", "level", "area", "electorate", "ballots_cast",
+                           "valid_votes", "invalid_votes", "abstentions"], list_turnout)
+    write("list_shares", ["year", "party_ko", "party_en", "pct", "source"], shares)
+    write("official_seats", ["year", "party_ko", "party_en", "district_seats", "list_seats",
+                             "total_seats", "list_vote_pct", "constituency_vote_pct", "source"],
+          official)
+    write("polling_2020", ["province", "district", "sigungu", "emd", "station", "category",
+                           "party_ko", "name_ko", "count"], polling, gz=True)
+
+
+if __name__ == "__main__":
+    main()
