@@ -89,6 +89,30 @@ def _parser() -> argparse.ArgumentParser:
     app.add_argument("--seed", type=int, default=0, help="seed for lots (default 0)")
     app.add_argument("--json", action="store_true", help="print one JSON object")
 
+    res = sub.add_parser(
+        "results",
+        help="compute a whole election from the shipped counts",
+        description="Compute the National Assembly of YEAR from the district counts and the "
+        "list votes: district seats by plurality (art. 188), list seats under the year's law.",
+    )
+    res.add_argument("year", metavar="YEAR", help="1988, 1992, ... 2024")
+    res.add_argument("--by", choices=["province"], help="the seed articles' province tables")
+    res.add_argument(
+        "--rules",
+        metavar="YEAR|RULES.toml",
+        help="the same votes under other rules (default: the year's law)",
+    )
+    res.add_argument("--json", action="store_true", help="print one JSON object")
+
+    dist = sub.add_parser(
+        "district",
+        help="one district's candidates and votes",
+        description="Show one district: candidates, parties, votes, the winner and turnout.",
+    )
+    dist.add_argument("year", metavar="YEAR")
+    dist.add_argument("name", metavar="NAME", help="e.g. 종로구, '서울 종로구' or a district id")
+    dist.add_argument("--json", action="store_true", help="print one JSON object")
+
     rules = sub.add_parser(
         "rules",
         help="list the elections, or show one election's rules",
@@ -134,6 +158,61 @@ def _apportion(args: argparse.Namespace) -> str:
     return "\n".join([*lines, result.explain()])
 
 
+def _results(args: argparse.Namespace) -> str:
+    from ._report import result_to_dict  # noqa: PLC0415  (results load data: keep start-up light)
+    from ._results import results  # noqa: PLC0415
+
+    rules = None if args.rules is None else _rules_arg(args.rules)
+    result = results(args.year, rules=rules)
+    if args.json:
+        return json.dumps(
+            result_to_dict(result, provinces=args.by == "province"), ensure_ascii=False, indent=2
+        )
+    if args.by == "province":
+        return result.province_table()
+    return result.table()
+
+
+def _district(args: argparse.Namespace) -> str:
+    from ._report import district_text  # noqa: PLC0415  (results load data: keep start-up light)
+    from ._results import results  # noqa: PLC0415
+
+    result = results(args.year)
+    found = result.district(args.name)
+    if args.json:
+        count = found.count
+        return json.dumps(
+            {
+                "year": result.year,
+                "district_id": found.district.district_id,
+                "province": found.district.province,
+                "name_ko": found.district.name_ko,
+                "winner": found.winner_name,
+                "winner_party": found.winner_party,
+                "how": found.how,
+                "electorate": found.district.electorate,
+                "ballots_cast": found.district.ballots_cast,
+                "valid_votes": found.district.valid_votes,
+                "invalid_votes": found.district.invalid_votes,
+                "candidates": []
+                if count is None
+                else [
+                    {
+                        "name_ko": c.name_ko,
+                        "party_ko": c.party_ko,
+                        "votes": c.votes,
+                        "elected": c.name_ko == found.winner_name,
+                    }
+                    for c in count.candidates
+                ],
+                "source": found.district.source,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    return district_text(result, found)
+
+
 def _rules(args: argparse.Namespace) -> str:
     if args.which is None:
         lines = [f"{'year':<6}{'seats':>6}{'district':>10}{'list':>6}  formula       threshold"]
@@ -156,6 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _allocate(args)
         elif args.command == "apportion":
             out = _apportion(args)
+        elif args.command == "results":
+            out = _results(args)
+        elif args.command == "district":
+            out = _district(args)
         else:
             out = _rules(args)
     except KorelectError as exc:

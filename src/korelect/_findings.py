@@ -1,0 +1,41 @@
+"""Findings: a contradiction between or within sources, with both figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One contradiction: where it is, what each side says, and which sources say it."""
+
+    year: int
+    check: str
+    """What was compared, e.g. ``"declared winner vs counts"``."""
+    where: str
+    """The district, province or table."""
+    ours: str
+    """What korelect computes from the counts (or the first source says)."""
+    theirs: str
+    """What the other source says."""
+    sources: str
+    note: str = ""
+
+    def describe(self) -> str:
+        """One line for a report."""
+        text = (
+            f"{self.year} {self.check}: {self.where}: {self.ours} vs {self.theirs} [{self.sources}]"
+        )
+        return text + (f" ({self.note})" if self.note else "")
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready record."""
+        return {
+            "year": self.year,
+            "check": self.check,
+            "where": self.where,
+            "ours": self.ours,
+            "theirs": self.theirs,
+            "sources": self.sources,
+            "note": self.note,
+        }
