@@ -8,7 +8,8 @@ checked (``../shared/docs/LAW.md`` §1, §6); korelect applies the same rule.
 
 >>> from korelect._data import Candidate, District
 >>> d = District(2004, "2004:seoul:X", "seoul", "X", 100, 90, 88, 2, 10, False, "test")
->>> cs = [Candidate(2004, d.district_id, 1, "A", "P", 40), Candidate(2004, d.district_id, 2, "B", "Q", 48)]
+>>> cs = [Candidate(2004, d.district_id, 1, "A", "P", 40),
+...       Candidate(2004, d.district_id, 2, "B", "Q", 48)]
 >>> count_district(d, cs).winner.name_ko
 'B'
 """
