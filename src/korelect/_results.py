@@ -198,6 +198,10 @@ class ElectionResult:
         for p in self.parties:
             if name in (p.info.name_ko, p.info.name_en, p.info.abbr, p.info.party_id):
                 return p
+        wanted = party_info(name, self.year).party_id
+        for p in self.parties:
+            if p.info.party_id == wanted:
+                return p
         raise UnknownNameError(f"no party {name!r} in {self.year}")
 
     def district(self, name: str) -> DistrictResult:
