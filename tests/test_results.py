@@ -88,7 +88,7 @@ def test_district_seats_add_up_by_province(year: int) -> None:
 
 
 def test_1996_declared_winner_stands() -> None:
-    """The counts give 대구 달서구갑 to 김은집; the declared winner, ULD's 박종근, holds the seat."""
+    """Counts give 대구 달서구갑 to 김은집; the declared winner (ULD, 박종근) holds it."""
     result = results(1996)
     d = result.district("대구 달서구갑")
     assert d.how == "declared"
