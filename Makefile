@@ -21,8 +21,8 @@ demo: $(STAMP)
 	$(BIN)/korelect allocate examples/2004.csv --rules 2004 --explain
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

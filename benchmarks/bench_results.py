@@ -1,0 +1,55 @@
+"""How long `korelect results YEAR` takes from a cold start, for every election.
+
+Each run is a fresh process (python start-up, imports, reading the shipped tables,
+counting every district and allocating the list seats), timed from outside.
+Run: .venv/bin/python benchmarks/bench_results.py [--runs 5] [--quick]
+
+--quick (used by CI through the tests) runs each year once and only checks that
+the command succeeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+YEARS = (1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024)
+
+
+def run(year: int, *extra: str) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "korelect", "results", str(year), *extra],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    runs = 1 if args.quick else args.runs
+    baseline = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        baseline.append(time.perf_counter() - start)
+    print(f"python start-up alone: median {statistics.median(baseline) * 1000:.0f} ms")
+    print(f"{'year':<6}{'results':>12}{'--by province':>16}")
+    worst = 0.0
+    for year in YEARS:
+        plain = statistics.median(run(year) for _ in range(runs))
+        province = statistics.median(run(year, "--by", "province") for _ in range(runs))
+        worst = max(worst, plain, province)
+        print(f"{year:<6}{plain * 1000:>9.0f} ms{province * 1000:>13.0f} ms")
+    print(f"slowest: {worst * 1000:.0f} ms (median of {runs} cold runs)")
+
+
+if __name__ == "__main__":
+    main()
