@@ -24,11 +24,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/korelect/data"
 
-ASSEMBLY = {1988: 13, 1992: 14, 1996: 15, 2000: 16, 2004: 17, 2008: 18, 2012: 19, 2016: 20,
-            2020: 21, 2024: 22}
-DATES = {1988: "1988-04-26", 1992: "1992-03-24", 1996: "1996-04-11", 2000: "2000-04-13",
-         2004: "2004-04-15", 2008: "2008-04-09", 2012: "2012-04-11", 2016: "2016-04-13",
-         2020: "2020-04-15", 2024: "2024-04-10"}
+ASSEMBLY = {
+    1988: 13,
+    1992: 14,
+    1996: 15,
+    2000: 16,
+    2004: 17,
+    2008: 18,
+    2012: 19,
+    2016: 20,
+    2020: 21,
+    2024: 22,
+}
+DATES = {
+    1988: "1988-04-26",
+    1992: "1992-03-24",
+    1996: "1996-04-11",
+    2000: "2000-04-13",
+    2004: "2004-04-15",
+    2008: "2008-04-09",
+    2012: "2012-04-11",
+    2016: "2016-04-13",
+    2020: "2020-04-15",
+    2024: "2024-04-10",
+}
 INDEPENDENT = "무소속"
 # The 2020 polling-station file spells the invalid-vote row this way.
 INVALID_2020 = ("무효투표수", "무표투표수")
@@ -64,10 +83,11 @@ class Provinces:
             return self.by_name[head], rest.strip()
         for name in sorted(self.by_name, key=len, reverse=True):
             if raw.startswith(name):
-                return self.by_name[name], raw[len(name):].strip() or raw
+                return self.by_name[name], raw[len(name) :].strip() or raw
         raise SystemExit(f"no province in {raw!r}: add it to provinces.csv")
 
     def code(self, name: str) -> str:
+        """The code of a province named in any of its Korean forms."""
         try:
             return self.by_name[name.strip()]
         except KeyError:
@@ -81,8 +101,9 @@ def district_name(raw: str) -> str:
     return re.sub(r"\((서울|부산|대구|인천|광주|대전|울산)\)$", "", name).strip()
 
 
-def match(winner: list[object], districts: list[list[object]],
-          candidates: list[list[object]]) -> str:
+def match(
+    winner: list[object], districts: list[list[object]], candidates: list[list[object]]
+) -> str:
     """The district of a declared winner: where a candidate of that name ran, in its province.
 
     District names differ between sources (order of merged areas, separators,
@@ -90,8 +111,13 @@ def match(winner: list[object], districts: list[list[object]],
     """
     year, province, district_ko, name = winner[0], winner[1], str(winner[2]), str(winner[3])
     prefix = f"{year}:{province}:"
-    hits = sorted({str(c[1]) for c in candidates
-                   if str(c[1]).startswith(prefix) and squash(str(c[3])) == squash(name)})
+    hits = sorted(
+        {
+            str(c[1])
+            for c in candidates
+            if str(c[1]).startswith(prefix) and squash(str(c[3])) == squash(name)
+        }
+    )
     if len(hits) == 1:
         return hits[0]
     pool = hits or [str(d[1]) for d in districts if str(d[1]).startswith(prefix)]
@@ -104,6 +130,7 @@ def match(winner: list[object], districts: list[list[object]],
 
 
 def write(name: str, header: list[str], rows: list[list[object]], *, gz: bool = False) -> None:
+    """Write one table (byte-for-byte reproducible: gzip without a timestamp)."""
     buffer = io.StringIO()
     w = csv.writer(buffer, lineterminator="\n")
     w.writerow(header)
@@ -118,6 +145,7 @@ def write(name: str, header: list[str], rows: list[list[object]], *, gz: bool = 
 
 
 def main() -> None:
+    """Read ../shared/data and write every table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT / "../shared")
     args = parser.parse_args()
@@ -141,24 +169,49 @@ def main() -> None:
                 if block["voting_system"] == "constituency":
                     name = district_name(row["district"])
                     did = f"{year}:{province}:{name}"
-                    districts.append([
-                        year, did, province, name, row["electorates"], row["counted_votes"],
-                        row["valid_votes"], row["undervotes"], row["blank_ballots"], "false",
-                        source,
-                    ])
+                    districts.append(
+                        [
+                            year,
+                            did,
+                            province,
+                            name,
+                            row["electorates"],
+                            row["counted_votes"],
+                            row["valid_votes"],
+                            row["undervotes"],
+                            row["blank_ballots"],
+                            "false",
+                            source,
+                        ]
+                    )
                     for i, cand in enumerate(row["result"], 1):
-                        candidates.append([
-                            year, did, i, re.sub(r"\s+", "", cand["name_kr"]),
-                            cand["party_name_kr"] or INDEPENDENT, cand["votenum"],
-                        ])
+                        candidates.append(
+                            [
+                                year,
+                                did,
+                                i,
+                                re.sub(r"\s+", "", cand["name_kr"]),
+                                cand["party_name_kr"] or INDEPENDENT,
+                                cand["votenum"],
+                            ]
+                        )
                 else:
                     total = row["district"].endswith("합계")
                     level = "province" if total else "sigungu"
                     area = "" if total else district_name(row["district"])
-                    list_turnout.append([
-                        year, province, level, area, row["electorates"], row["counted_votes"],
-                        row["valid_votes"], row["undervotes"], row["blank_ballots"],
-                    ])
+                    list_turnout.append(
+                        [
+                            year,
+                            province,
+                            level,
+                            area,
+                            row["electorates"],
+                            row["counted_votes"],
+                            row["valid_votes"],
+                            row["undervotes"],
+                            row["blank_ballots"],
+                        ]
+                    )
                     list_rows.extend(
                         [year, province, level, area, cand["party_name_kr"], cand["votenum"]]
                         for cand in row["result"]
@@ -182,8 +235,19 @@ def main() -> None:
             if category not in ("선거인수", "투표수", "계", "기권수", *INVALID_2020):
                 party, _, name = category.rpartition(" ")
                 party = party or INDEPENDENT
-            polling.append([province, district, sigungu, row["읍면동명"], row["투표구명"],
-                            category, party, name, int(count)])
+            polling.append(
+                [
+                    province,
+                    district,
+                    sigungu,
+                    row["읍면동명"],
+                    row["투표구명"],
+                    category,
+                    party,
+                    name,
+                    int(count),
+                ]
+            )
             if row["읍면동명"] in SUBTOTAL or row["투표구명"] in SUBTOTAL:
                 continue  # a subtotal row: counted through its parts
             if name:
@@ -198,8 +262,21 @@ def main() -> None:
         t = totals[did]
         _, province, name = did.split(":")
         invalid = sum(t[k] for k in INVALID_2020)
-        districts.append([2020, did, province, name, t["선거인수"], t["투표수"], t["계"],
-                          invalid, t["기권수"], "false", SRC_POLLING])
+        districts.append(
+            [
+                2020,
+                did,
+                province,
+                name,
+                t["선거인수"],
+                t["투표수"],
+                t["계"],
+                invalid,
+                t["기권수"],
+                "false",
+                SRC_POLLING,
+            ]
+        )
         for i, (cand, party) in enumerate(order_2020[did], 1):
             candidates.append([2020, did, i, cand, party, votes_2020[did][(cand, party)]])
 
@@ -209,43 +286,82 @@ def main() -> None:
         for row in csv.DictReader(f):
             year = int(row["cs_code"][:4])
             name, _, hanja = row["성명(한자)"].partition("(")
-            winners.append([
-                year, prov.code(row["sido_name"]), row["선거구명"], re.sub(r"\s+", "", name),
-                hanja.rstrip(")"), row["정당명"] or INDEPENDENT,
-                row["생년월일"].replace(".", "-"), row["득표수"], SRC_WINNERS,
-            ])
+            winners.append(
+                [
+                    year,
+                    prov.code(row["sido_name"]),
+                    row["선거구명"],
+                    re.sub(r"\s+", "", name),
+                    hanja.rstrip(")"),
+                    row["정당명"] or INDEPENDENT,
+                    row["생년월일"].replace(".", "-"),
+                    row["득표수"],
+                    SRC_WINNERS,
+                ]
+            )
     with (data / SRC_LEGISLATORS).open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if row["assembly"] != "22" or row["district_type"] != "constituency":
                 continue
             province, name = prov.split(row["district"])
-            winners.append([
-                2024, province, name, row["name"], row["name_hanja"],
-                row["party_elected"] or INDEPENDENT, row["birth_date"], "", SRC_LEGISLATORS,
-            ])
+            winners.append(
+                [
+                    2024,
+                    province,
+                    name,
+                    row["name"],
+                    row["name_hanja"],
+                    row["party_elected"] or INDEPENDENT,
+                    row["birth_date"],
+                    "",
+                    SRC_LEGISLATORS,
+                ]
+            )
     with (data / SRC_ELECTED17).open(encoding="utf-8-sig") as f:
         for row in csv.DictReader(f):
             if row["elected"] != "True" or row["recommend_priority"]:
                 continue  # list members have a priority; only district winners here
             province, name = prov.split(row["district"])
             birth = f"{row['birthyear']}-{row['birthmonth']}-{row['birthday']}"
-            winners.append([
-                2004, province, name, re.sub(r"\s+", "", row["name_kr"]),
-                row["name_cn"], row["party"] or INDEPENDENT, birth, row["votenum"],
-                SRC_ELECTED17,
-            ])
+            winners.append(
+                [
+                    2004,
+                    province,
+                    name,
+                    re.sub(r"\s+", "", row["name_kr"]),
+                    row["name_cn"],
+                    row["party"] or INDEPENDENT,
+                    birth,
+                    row["votenum"],
+                    SRC_ELECTED17,
+                ]
+            )
 
     # 2024 has no counts: one district per declared winner, with no figures. A winner
     # declared with no votes (무투표당선, e.g. 2016 통영시고성군, absent from the counts) was
     # elected unopposed: the district gets a row and its only candidate, with no votes.
     for w in winners:
         if w[0] == 2024:
-            districts.append([2024, f"2024:{w[1]}:{w[2]}", w[1], w[2], None, None, None, None,
-                              None, "false", SRC_LEGISLATORS])
+            districts.append(
+                [
+                    2024,
+                    f"2024:{w[1]}:{w[2]}",
+                    w[1],
+                    w[2],
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "false",
+                    SRC_LEGISLATORS,
+                ]
+            )
         elif w[-1] == SRC_WINNERS and w[7] == "":
             did = f"{w[0]}:{w[1]}:{w[2]}"
-            districts.append([w[0], did, w[1], w[2], None, None, None, None, None, "true",
-                              SRC_WINNERS])
+            districts.append(
+                [w[0], did, w[1], w[2], None, None, None, None, None, "true", SRC_WINNERS]
+            )
             candidates.append([w[0], did, 1, w[3], w[5], None])
     winners = [[w[0], match(w, districts, candidates), *w[1:]] for w in winners]
 
@@ -254,36 +370,120 @@ def main() -> None:
     shares: list[list[object]] = []
     with (data / "official/list_vote_shares_2020_2024.csv").open(encoding="utf-8") as f:
         shares.extend(
-            [r["year"], r["party_korean"], r["party"], r["list_vote_pct"],
-             "official/list_vote_shares_2020_2024.csv"]
+            [
+                r["year"],
+                r["party_korean"],
+                r["party"],
+                r["list_vote_pct"],
+                "official/list_vote_shares_2020_2024.csv",
+            ]
             for r in csv.DictReader(f)
         )
     official: list[list[object]] = []
     with (data / "official/national_results.csv").open(encoding="utf-8") as f:
         official.extend(
-            [r["year"], r["party_korean"], r["party"], r["constituency_seats"], r["list_seats"],
-             r["total_seats"], r["list_vote_pct"], r["constituency_vote_pct"], r["source"]]
+            [
+                r["year"],
+                r["party_korean"],
+                r["party"],
+                r["constituency_seats"],
+                r["list_seats"],
+                r["total_seats"],
+                r["list_vote_pct"],
+                r["constituency_vote_pct"],
+                r["source"],
+            ]
             for r in csv.DictReader(f)
         )
 
     print("writing", OUT.relative_to(ROOT))
     write("elections", ["year", "assembly", "date"], elections)
-    write("districts", ["year", "district_id", "province", "name_ko", "electorate",
-                        "ballots_cast", "valid_votes", "invalid_votes", "abstentions",
-                        "uncontested", "source"], districts)
-    write("candidates", ["year", "district_id", "ballot_order", "name_ko", "party_ko", "votes"],
-          candidates)
-    write("winners", ["year", "district_id", "province", "district_ko", "name_ko", "name_hanja",
-                      "party_ko", "birth_date", "votes", "source"], winners)
+    write(
+        "districts",
+        [
+            "year",
+            "district_id",
+            "province",
+            "name_ko",
+            "electorate",
+            "ballots_cast",
+            "valid_votes",
+            "invalid_votes",
+            "abstentions",
+            "uncontested",
+            "source",
+        ],
+        districts,
+    )
+    write(
+        "candidates",
+        ["year", "district_id", "ballot_order", "name_ko", "party_ko", "votes"],
+        candidates,
+    )
+    write(
+        "winners",
+        [
+            "year",
+            "district_id",
+            "province",
+            "district_ko",
+            "name_ko",
+            "name_hanja",
+            "party_ko",
+            "birth_date",
+            "votes",
+            "source",
+        ],
+        winners,
+    )
     write("list_votes", ["year", "province", "level", "area", "party_ko", "votes"], list_rows)
-    write("list_turnout", ["year", "province", "level", "area", "electorate", "ballots_cast",
-                           "valid_votes", "invalid_votes", "abstentions"], list_turnout)
+    write(
+        "list_turnout",
+        [
+            "year",
+            "province",
+            "level",
+            "area",
+            "electorate",
+            "ballots_cast",
+            "valid_votes",
+            "invalid_votes",
+            "abstentions",
+        ],
+        list_turnout,
+    )
     write("list_shares", ["year", "party_ko", "party_en", "pct", "source"], shares)
-    write("official_seats", ["year", "party_ko", "party_en", "district_seats", "list_seats",
-                             "total_seats", "list_vote_pct", "constituency_vote_pct", "source"],
-          official)
-    write("polling_2020", ["province", "district", "sigungu", "emd", "station", "category",
-                           "party_ko", "name_ko", "count"], polling, gz=True)
+    write(
+        "official_seats",
+        [
+            "year",
+            "party_ko",
+            "party_en",
+            "district_seats",
+            "list_seats",
+            "total_seats",
+            "list_vote_pct",
+            "constituency_vote_pct",
+            "source",
+        ],
+        official,
+    )
+    write(
+        "polling_2020",
+        [
+            "province",
+            "district",
+            "sigungu",
+            "emd",
+            "station",
+            "category",
+            "party_ko",
+            "name_ko",
+            "count",
+        ],
+        polling,
+        gz=True,
+    )
 
 
 if __name__ == "__main__":

@@ -65,7 +65,7 @@ def error_line(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> str:
 
 def cli(*argv: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m korelect ARGV`` in a subprocess."""
-    return subprocess.run(  # noqa: S603 (our own interpreter and module)
+    return subprocess.run(
         [sys.executable, "-m", "korelect", *map(str, argv)],
         capture_output=True,
         text=True,
@@ -644,7 +644,7 @@ def test_installed_command() -> None:
     script = Path(sys.executable).with_name("korelect")
     if not script.exists():
         pytest.skip("the korelect script is not installed next to this interpreter")
-    r = subprocess.run(  # noqa: S603 (the project's own console script)
+    r = subprocess.run(
         [script, "allocate", "examples/2004.csv", "--rules", "2004"],
         capture_output=True,
         text=True,
