@@ -29,7 +29,10 @@ from ._apportion import (
 )
 from ._csvfile import read_entries_csv
 from ._entries import Entry, Kind
+from ._findings import Finding
+from ._parties import Party, PartyRegistry, parties
 from ._result import Allocation, Bonus, LinkedRow, LinkedTier, MinorPartySeat, PartyResult
+from ._results import DistrictResult, ElectionResult, results
 from ._rules import (
     FirstPartyBonus,
     Linked,
@@ -57,14 +60,19 @@ __all__ = [
     "Award",
     "Bonus",
     "Condition",
+    "DistrictResult",
     "DistrictSeats",
+    "ElectionResult",
     "Entry",
+    "Finding",
     "FirstPartyBonus",
     "Kind",
     "Linked",
     "LinkedRow",
     "LinkedTier",
     "MinorPartySeat",
+    "Party",
+    "PartyRegistry",
     "PartyResult",
     "Proportional",
     "Qualification",
@@ -81,8 +89,10 @@ __all__ = [
     "errors",
     "load_rules",
     "parse_threshold",
+    "parties",
     "read_entries_csv",
     "registered_years",
+    "results",
     "rules_for",
     "rules_to_toml",
 ]

@@ -32,6 +32,7 @@ from ._data import Dataset, District, Winner, dataset
 from ._entries import Entry, Kind
 from ._findings import Finding
 from ._numbers import Number, fmt_percent
+from ._parties import parties
 from ._result import Allocation
 from ._rules import Rules, VoteBasis, rules_for
 from .errors import UnknownElectionError, UnknownNameError
@@ -60,15 +61,13 @@ class PartyInfo:
 def party_info(name_ko: str, year: int) -> PartyInfo:
     """English name, abbreviation and colour from the party registry (Korean name if unknown)."""
     try:
-        from ._parties import parties  # noqa: PLC0415  (the registry is optional here)
-
         party = parties().lookup(name_ko, year)
-    except (ImportError, UnknownNameError):
+    except UnknownNameError:
         if name_ko == INDEPENDENT:
             return PartyInfo(name_ko, "Independent", "Ind.", "#9e9e9e", "independent")
         return PartyInfo(name_ko, name_ko, "", "#bdbdbd", name_ko)
     abbr = party.abbr or ("Ind." if name_ko == INDEPENDENT else "")
-    return PartyInfo(name_ko, party.name_en, abbr, party.colour, party.id)
+    return PartyInfo(party.name_ko, party.name_en, abbr, party.colour, party.id)
 
 
 @dataclass(frozen=True, slots=True)
