@@ -28,6 +28,7 @@ from ._apportion import (
     apportion,
 )
 from ._csvfile import read_entries_csv
+from ._db import connect, query
 from ._entries import Entry, Kind
 from ._findings import Finding
 from ._parties import Party, PartyRegistry, parties
@@ -86,10 +87,12 @@ __all__ = [
     "__version__",
     "allocate",
     "apportion",
+    "connect",
     "errors",
     "load_rules",
     "parse_threshold",
     "parties",
+    "query",
     "read_entries_csv",
     "registered_years",
     "results",

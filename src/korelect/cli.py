@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__
+from . import __version__, _sqlcli
 from ._allocate import allocate
 from ._apportion import METHODS, apportion
 from ._csvfile import read_entries_csv
@@ -112,6 +112,8 @@ def _parser() -> argparse.ArgumentParser:
     dist.add_argument("year", metavar="YEAR")
     dist.add_argument("name", metavar="NAME", help="e.g. 종로구, '서울 종로구' or a district id")
     dist.add_argument("--json", action="store_true", help="print one JSON object")
+
+    _sqlcli.add_parser(sub)
 
     rules = sub.add_parser(
         "rules",
@@ -239,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _results(args)
         elif args.command == "district":
             out = _district(args)
+        elif args.command == "sql":
+            out = _sqlcli.run(args)
         else:
             out = _rules(args)
     except KorelectError as exc:
