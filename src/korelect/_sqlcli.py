@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from ._db import FORMATS, TABLES, VIEWS, sql_to_text
 from .errors import InputError
@@ -41,7 +42,7 @@ def _epilog() -> str:
 
 
 def add_parser(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    subparsers: argparse._SubParsersAction[Any],
 ) -> argparse.ArgumentParser:
     """Add the ``sql`` subcommand to the command line's subparsers; return its parser."""
     parser = subparsers.add_parser(
