@@ -45,7 +45,7 @@ def add_parser(
     subparsers: argparse._SubParsersAction[Any],
 ) -> argparse.ArgumentParser:
     """Add the ``sql`` subcommand to the command line's subparsers; return its parser."""
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "sql",
         help="query the shipped tables with read-only SQL (DuckDB)",
         description="Run one read-only SQL statement over the shipped tables, in DuckDB's\n"
