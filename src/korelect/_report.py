@@ -25,7 +25,13 @@ def _pad(text: str, size: int, *, left: bool) -> str:
     return text + fill if left else fill + text
 
 
-def _grid(header: list[str], rows: list[list[str]], *, rule_before: tuple[int, ...] = ()) -> str:
+def _grid(
+    header: list[str],
+    rows: list[list[str]],
+    *,
+    rule_before: tuple[int, ...] = (),
+    left: tuple[int, ...] = (0,),
+) -> str:
     widths = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
