@@ -35,7 +35,7 @@ def _grid(
     widths = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(_pad(c, widths[i], left=i == 0) for i, c in enumerate(cells)).rstrip()
+        return "  ".join(_pad(c, widths[i], left=i in left) for i, c in enumerate(cells)).rstrip()
 
     out = [line(header), "  ".join("-" * w for w in widths)]
     for i, r in enumerate(rows):
@@ -360,7 +360,7 @@ def district_text(result: ElectionResult, d: DistrictResult) -> str:
                 "elected" if c.name_ko == d.winner_name else "",
             ]
         )
-    lines.append(_grid(["Candidate", "Party", "Votes", "%", ""], rows))
+    lines.append(_grid(["Candidate", "Party", "Votes", "%", ""], rows, left=(0, 1, 4)))
     lines.append("")
     how = {
         "plurality": "most votes (art. 188(1))",
