@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
+	$(BIN)/korelect results 1996
+	$(BIN)/korelect results 1996 --by province
 	$(BIN)/korelect allocate examples/2004.csv --rules 2004 --explain
 
 lint: $(STAMP)

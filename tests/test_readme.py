@@ -62,3 +62,26 @@ def test_error_example(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == line.group(1) + "\n"
+
+
+def test_results_example_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    block = re.search(r"\$ korelect results 1996\n(.*?)```", README, re.DOTALL)
+    assert block is not None
+    assert main(["results", "1996"]) == 0
+    assert capsys.readouterr().out == block.group(1)
+
+
+def test_sql_example_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    block = re.search(r'\$ korelect sql "(.*?)"\n(.*?)```', README, re.DOTALL)
+    assert block is not None
+    assert main(["sql", block.group(1)]) == 0
+    assert capsys.readouterr().out == block.group(2)
+
+
+def test_results_python_example() -> None:
+    r = korelect.results(1996)
+    assert r.party("ULD").total_seats == 50
+    assert r.district("대구 달서구갑").how == "declared"
+    assert korelect.parties().lookup("DLP", 2004).name_en == "Democratic Labor Party"
+    for line in ('r.party("ULD").total_seats          # 50',):
+        assert line in README
