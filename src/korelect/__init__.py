@@ -27,6 +27,7 @@ from ._apportion import (
     Row,
     apportion,
 )
+from ._audit import audit
 from ._csvfile import read_entries_csv
 from ._db import connect, query
 from ._entries import Entry, Kind
@@ -87,6 +88,7 @@ __all__ = [
     "__version__",
     "allocate",
     "apportion",
+    "audit",
     "connect",
     "errors",
     "load_rules",

@@ -38,6 +38,7 @@ from ._rules import Rules, VoteBasis, rules_for
 from .errors import UnknownElectionError, UnknownNameError
 
 INDEPENDENT = "무소속"
+UNATTRIBUTED = "(votes missing from the candidates' counts)"
 DECLARED_SOURCE = {2024: "assemblykor/legislators.csv"}
 DEFAULT_DECLARED = "krvote/chongun_winner.converted.csv"
 
@@ -403,6 +404,14 @@ def results(
         rest = 100 - sum((Fraction(v) for v in votes.values()), Fraction(0))
         if rest > 0:
             entries.append(Entry("(other parties)", rest, 0, Kind.OTHER))
+    elif law.vote_basis is VoteBasis.CONSTITUENCY:
+        # The valid vote is the districts' valid votes; where the counts leave a candidate's
+        # votes out (a source error that korelect audit reports), the gap still counts in every
+        # share and threshold, as it did for the NEC, but belongs to no party here.
+        valid = sum(d.valid_votes or 0 for d in data.districts(year_int))
+        gap = valid - sum((Fraction(v) for v in votes.values()), Fraction(0))
+        if gap > 0:
+            entries.append(Entry(UNATTRIBUTED, int(gap), 0, Kind.OTHER))
     allocation = allocate(entries, rules, seed=seed)
     total = allocation.total_votes
     lines = tuple(

@@ -113,6 +113,17 @@ def _parser() -> argparse.ArgumentParser:
     dist.add_argument("name", metavar="NAME", help="e.g. 종로구, '서울 종로구' or a district id")
     dist.add_argument("--json", action="store_true", help="print one JSON object")
 
+    aud = sub.add_parser(
+        "audit",
+        help="every contradiction found between and within the sources",
+        description="Check the sources against each other and the computation: declared "
+        "winners vs counts, candidate votes vs valid votes, sums of rows vs totals, polling "
+        "stations vs district totals, computed vs official national tables, and the seed "
+        "articles vs the counts. Each finding names the place, both figures and the sources.",
+    )
+    aud.add_argument("year", metavar="YEAR|all", help="an election year, or all")
+    aud.add_argument("--json", action="store_true", help="print one JSON object")
+
     _sqlcli.add_parser(sub)
 
     rules = sub.add_parser(
@@ -215,6 +226,26 @@ def _district(args: argparse.Namespace) -> str:
     return district_text(result, found)
 
 
+def _audit(args: argparse.Namespace) -> str:
+    from ._audit import audit, audit_text, audit_to_dict  # noqa: PLC0415  (loads every table)
+    from ._data import dataset  # noqa: PLC0415
+
+    year: int | None = None
+    if args.year.strip().lower() != "all":
+        years = dataset().years()
+        text = args.year.strip()
+        if not (text.isascii() and text.isdigit()) or int(text) not in years:
+            known = ", ".join(str(y) for y in years)
+            raise InputError(
+                f"audit: expected an election year ({known}) or all (got {args.year!r})"
+            )
+        year = int(text)
+    findings = audit(year)
+    if args.json:
+        return json.dumps(audit_to_dict(findings), ensure_ascii=False, indent=2)
+    return audit_text(findings)
+
+
 def _rules(args: argparse.Namespace) -> str:
     if args.which is None:
         lines = [f"{'year':<6}{'seats':>6}{'district':>10}{'list':>6}  formula       threshold"]
@@ -241,6 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _results(args)
         elif args.command == "district":
             out = _district(args)
+        elif args.command == "audit":
+            out = _audit(args)
         elif args.command == "sql":
             out = _sqlcli.run(args)
         else:
