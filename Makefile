@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest install clean
+.PHONY: demo test lint typecheck pytest install clean data bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+data: $(STAMP)   # rebuild the shipped tables from ../shared/data and ../shared/seeds
+	$(BIN)/python scripts/build_data.py
+	$(BIN)/python scripts/extract_seed_tables.py
+	$(BIN)/python scripts/build_golden.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_results.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

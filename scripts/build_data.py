@@ -70,7 +70,7 @@ class Provinces:
 
     def __init__(self) -> None:
         self.by_name: dict[str, str] = {}
-        with (OUT / "provinces.csv").open(encoding="utf-8") as f:
+        with (ROOT / "src/korelect/data/provinces.csv").open(encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 names = [row["name_ko"], row["short_ko"], *filter(None, row["aliases"].split(";"))]
                 for name in names:
@@ -129,25 +129,28 @@ def match(
     return same[0] if len(same) == 1 else ""
 
 
-def write(name: str, header: list[str], rows: list[list[object]], *, gz: bool = False) -> None:
+def write(
+    out: Path, name: str, header: list[str], rows: list[list[object]], *, gz: bool = False
+) -> None:
     """Write one table (byte-for-byte reproducible: gzip without a timestamp)."""
     buffer = io.StringIO()
     w = csv.writer(buffer, lineterminator="\n")
     w.writerow(header)
     w.writerows(["" if v is None else v for v in row] for row in rows)
     data = buffer.getvalue().encode("utf-8")
-    path = OUT / (name + (".csv.gz" if gz else ".csv"))
+    path = out / (name + (".csv.gz" if gz else ".csv"))
     if gz:
         path.write_bytes(gzip.compress(data, mtime=0))
     else:
         path.write_bytes(data)
-    print(f"  {path.relative_to(ROOT)}: {len(rows)} rows")
+    print(f"  {path}: {len(rows)} rows")
 
 
 def main() -> None:
     """Read ../shared/data and write every table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT / "../shared")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder to write the tables to")
     args = parser.parse_args()
     data = args.shared / "data"
     prov = Provinces()
@@ -396,9 +399,10 @@ def main() -> None:
             for r in csv.DictReader(f)
         )
 
-    print("writing", OUT.relative_to(ROOT))
-    write("elections", ["year", "assembly", "date"], elections)
+    print("writing", args.out)
+    write(args.out, "elections", ["year", "assembly", "date"], elections)
     write(
+        args.out,
         "districts",
         [
             "year",
@@ -416,11 +420,13 @@ def main() -> None:
         districts,
     )
     write(
+        args.out,
         "candidates",
         ["year", "district_id", "ballot_order", "name_ko", "party_ko", "votes"],
         candidates,
     )
     write(
+        args.out,
         "winners",
         [
             "year",
@@ -436,8 +442,14 @@ def main() -> None:
         ],
         winners,
     )
-    write("list_votes", ["year", "province", "level", "area", "party_ko", "votes"], list_rows)
     write(
+        args.out,
+        "list_votes",
+        ["year", "province", "level", "area", "party_ko", "votes"],
+        list_rows,
+    )
+    write(
+        args.out,
         "list_turnout",
         [
             "year",
@@ -452,8 +464,9 @@ def main() -> None:
         ],
         list_turnout,
     )
-    write("list_shares", ["year", "party_ko", "party_en", "pct", "source"], shares)
+    write(args.out, "list_shares", ["year", "party_ko", "party_en", "pct", "source"], shares)
     write(
+        args.out,
         "official_seats",
         [
             "year",
@@ -469,6 +482,7 @@ def main() -> None:
         official,
     )
     write(
+        args.out,
         "polling_2020",
         [
             "province",

@@ -300,10 +300,11 @@ def main() -> None:
     """Extract every seed article and write the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=ROOT / "../shared/seeds")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the table")
     args = parser.parse_args()
     text = build(args.seeds)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"{OUT.relative_to(ROOT)}: {text.count(chr(10)) - 1} rows")
+    args.out.write_text(text, encoding="utf-8")
+    print(f"{args.out}: {text.count(chr(10)) - 1} rows")
 
 
 def build(seeds: Path) -> str:
