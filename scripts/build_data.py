@@ -18,10 +18,13 @@ import gzip
 import io
 import json
 import re
-from collections import defaultdict
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from korelect._polling import StationRow, tabulate  # noqa: E402  (the package's own tabulation)
+
 OUT = ROOT / "src/korelect/data"
 
 ASSEMBLY = {
@@ -49,9 +52,6 @@ DATES = {
     2024: "2024-04-10",
 }
 INDEPENDENT = "무소속"
-# The 2020 polling-station file spells the invalid-vote row this way.
-INVALID_2020 = ("무효투표수", "무표투표수")
-SUBTOTAL = ("소계", "합계")
 
 SRC_NEC = "nec-history/assembly-counting_vote-{n}.0.json"
 SRC_WINNERS = "krvote/chongun_winner.converted.csv"
@@ -220,68 +220,59 @@ def main() -> None:
                         for cand in row["result"]
                     )
 
-    # -- 2020: polling-station counts, tabulated by district ------------------------------
+    # -- 2020: polling-station counts, tabulated by district (korelect._polling) -----------
     polling: list[list[object]] = []
-    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    votes_2020: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
-    order_2020: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    stations: list[StationRow] = []
     with (data / SRC_POLLING).open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            province = prov.code(row["시도"])
             district, _, sigungu = row["선거구_구시군"].partition("_")
-            did = f"2020:{province}:{district}"
-            category = row["구분"].strip()
             count = float(row["사람수"])
             if not count.is_integer():
                 raise SystemExit(f"{SRC_POLLING}: non-integer count {row}")
-            party, name = "", ""
-            if category not in ("선거인수", "투표수", "계", "기권수", *INVALID_2020):
-                party, _, name = category.rpartition(" ")
-                party = party or INDEPENDENT
+            station = StationRow(
+                prov.code(row["시도"]),
+                district,
+                sigungu,
+                row["읍면동명"],
+                row["투표구명"],
+                row["구분"].strip(),
+                int(count),
+            )
+            stations.append(station)
+            name, party = station.candidate or ("", "")
             polling.append(
                 [
-                    province,
+                    station.province,
                     district,
                     sigungu,
-                    row["읍면동명"],
-                    row["투표구명"],
-                    category,
+                    station.emd,
+                    station.station,
+                    station.category,
                     party,
                     name,
-                    int(count),
+                    station.count,
                 ]
             )
-            if row["읍면동명"] in SUBTOTAL or row["투표구명"] in SUBTOTAL:
-                continue  # a subtotal row: counted through its parts
-            if name:
-                key = (name, party)
-                if key not in votes_2020[did]:
-                    votes_2020[did][key] = 0
-                    order_2020[did].append(key)
-                votes_2020[did][key] += int(count)
-            else:
-                totals[did][category] += int(count)
-    for did in sorted(totals, key=lambda d: list(totals).index(d)):
-        t = totals[did]
-        _, province, name = did.split(":")
-        invalid = sum(t[k] for k in INVALID_2020)
+    for (province, name), tally in tabulate(stations).items():
+        did = f"2020:{province}:{name}"
+        t = tally.totals
         districts.append(
             [
                 2020,
                 did,
                 province,
                 name,
-                t["선거인수"],
-                t["투표수"],
-                t["계"],
-                invalid,
-                t["기권수"],
+                t["electorate"],
+                t["ballots_cast"],
+                t["valid_votes"],
+                t["invalid_votes"],
+                t["abstentions"],
                 "false",
                 SRC_POLLING,
             ]
         )
-        for i, (cand, party) in enumerate(order_2020[did], 1):
-            candidates.append([2020, did, i, cand, party, votes_2020[did][(cand, party)]])
+        for i, ((cand, party), votes) in enumerate(tally.votes.items(), 1):
+            candidates.append([2020, did, i, cand, party, votes])
 
     # -- declared winners ------------------------------------------------------------------
     winners: list[list[object]] = []
