@@ -78,21 +78,31 @@ def national_table(result: ElectionResult, *, min_share: Fraction) -> str:
                 str(p.total_seats),
             ]
         )
-    other_votes = result.allocation.total_votes - sum(
-        (Fraction(p.votes) for p in shown), Fraction(0)
-    )
-    if rest or other_votes:
-        count = f"{len(rest)} other parties" if rest else "other parties"
+    total = result.allocation.total_votes
+    gap = total - sum((Fraction(p.votes) for p in result.parties), Fraction(0))
+    rest_votes = sum((Fraction(p.votes) for p in rest), Fraction(0))
+    if shares:
+        rest_votes, gap = rest_votes + gap, Fraction(0)
+    if rest or rest_votes:
         rows.append(
             [
-                count,
-                fmt_decimal(other_votes, 2) if shares else fmt_votes(other_votes),
-                _pct(other_votes / result.allocation.total_votes)
-                if result.allocation.total_votes
-                else "-",
+                f"{len(rest)} other parties" if rest else "other parties",
+                fmt_decimal(rest_votes, 2) if shares else fmt_votes(rest_votes),
+                _pct(rest_votes / total) if total else "-",
                 str(sum(p.district_seats for p in rest)),
                 str(sum(p.list_seats for p in rest)),
                 str(sum(p.total_seats for p in rest)),
+            ]
+        )
+    if gap:
+        rows.append(
+            [
+                "valid votes missing from the counts (see audit)",
+                fmt_votes(gap),
+                _pct(gap / total),
+                "",
+                "",
+                "",
             ]
         )
     total_votes = result.allocation.total_votes
@@ -118,9 +128,10 @@ def national_table(result: ElectionResult, *, min_share: Fraction) -> str:
         + ".",
         "",
     ]
-    table = _grid(
-        ["Party", votes_head, "%", "District", "List", "Total"], rows, rule_before=(len(rows) - 1,)
-    )
+    header = ["Party", votes_head, "%", "District", "List", "Total"]
+    if shares:  # the published share is the only figure: no second % column
+        header, rows = header[:2] + header[3:], [r[:2] + r[3:] for r in rows]
+    table = _grid(header, rows, rule_before=(len(rows) - 1,))
     return "\n".join([*title, table, "", turnout_lines(result)])
 
 
