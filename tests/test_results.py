@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +183,14 @@ def test_cli_district(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_results_unknown_year(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["results", "1999"]) == 2
     assert capsys.readouterr().err.startswith("korelect: error: no election data for 1999")
+
+
+def test_dataframes() -> None:
+    frame = results(2004).to_frame()
+    assert list(frame.columns)[:3] == ["party", "party_ko", "abbr"]
+    assert int(frame.loc[frame.party_ko == "열린우리당", "total_seats"].iloc[0]) == 152
+    entries = korelect.read_entries_csv(Path(__file__).parents[1] / "examples/2004.csv")
+    allocation = korelect.allocate(entries, 2004).to_frame()
+    assert int(allocation["total_seats"].sum()) == 299
+    sql = korelect.query("SELECT count(*) AS n FROM districts WHERE year = ?", 2004)
+    assert int(sql["n"].iloc[0]) == 243

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from ._apportion import Apportionment, Qualification, tie_to_dict
 from ._entries import Kind
@@ -191,6 +192,25 @@ class Allocation:
         from ._explain import results_table  # noqa: PLC0415  (_explain imports this module)
 
         return results_table(self)
+
+    def to_frame(self) -> Any:
+        """The result as a pandas DataFrame, one row per party."""
+        import pandas as pd  # noqa: PLC0415  (pandas is imported only when asked for)
+
+        return pd.DataFrame(
+            [
+                {
+                    "party": p.name,
+                    "kind": p.kind.value,
+                    "votes": p.votes if isinstance(p.votes, int) else float(p.votes),
+                    "district_seats": p.district_seats,
+                    "list_seats": p.list_seats,
+                    "total_seats": p.total_seats,
+                    "qualified": p.qualified,
+                }
+                for p in self.parties
+            ]
+        )
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready record of the result and every step."""
