@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ._entries import Entry, Kind
+from ._files import read_bytes
 from .errors import FileFormatError, InputError
 
 COLUMNS = ("party", "votes", "district_seats", "kind")
@@ -53,14 +54,7 @@ def read_entries_csv(
     """
     path = str(source)
     if text is None:
-        try:
-            raw = Path(source).read_bytes()
-        except FileNotFoundError:
-            raise FileFormatError("no such file", path=path) from None
-        except IsADirectoryError:
-            raise FileFormatError("is a directory, not a CSV file", path=path) from None
-        except OSError as exc:
-            raise FileFormatError(f"cannot read: {exc.strerror}", path=path) from None
+        raw = read_bytes(source)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -74,8 +74,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
+from ._files import read_bytes
 from .errors import DataError, FileFormatError, UnknownNameError
 
 __all__ = ["ELECTION_YEARS", "Party", "PartyRegistry", "parties"]
@@ -227,16 +227,7 @@ class PartyRegistry:
 
         The error names the file, the line and the field.
         """
-        name = str(path)
-        try:
-            raw = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise FileFormatError("no such file", path=name) from None
-        except IsADirectoryError:
-            raise FileFormatError("is a directory, not a CSV file", path=name) from None
-        except OSError as exc:
-            raise FileFormatError(f"cannot read: {exc.strerror}", path=name) from None
-        return cls._from_bytes(raw, name)
+        return cls._from_bytes(read_bytes(path), str(path))
 
     @classmethod
     def from_text(cls, text: str, *, source: str = "<text>") -> PartyRegistry:
