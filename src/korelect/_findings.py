@@ -20,12 +20,13 @@ class Finding:
     """What the other source says."""
     sources: str
     note: str = ""
+    line: int | None = None
+    """The line of an article the finding is about, where it is about one."""
 
     def describe(self) -> str:
         """One line for a report."""
-        text = (
-            f"{self.year} {self.check}: {self.where}: {self.ours} vs {self.theirs} [{self.sources}]"
-        )
+        where = f"line {self.line}: {self.where}" if self.line is not None else self.where
+        text = f"{self.year} {self.check}: {where}: {self.ours} vs {self.theirs} [{self.sources}]"
         return text + (f" ({self.note})" if self.note else "")
 
     def to_dict(self) -> dict[str, object]:
@@ -38,4 +39,5 @@ class Finding:
             "theirs": self.theirs,
             "sources": self.sources,
             "note": self.note,
+            "line": self.line,
         }

@@ -1,0 +1,1 @@
+"""Election articles: read them, check them, write them (see ``model`` for the format)."""
