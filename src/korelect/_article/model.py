@@ -188,8 +188,7 @@ class Article:
     """The file it was read from."""
 
     def table(self, *, section: str | None = None, caption: str | None = None) -> Table | None:
-        """The first table under a heading containing ``section`` or with a caption containing
-        ``caption`` (case-insensitive)."""
+        """The first table matching a heading and/or a caption (substrings, any case)."""
         for t in self.tables:
             if section is not None and section.lower() not in t.section.lower():
                 continue
