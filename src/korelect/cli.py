@@ -124,6 +124,38 @@ def _parser() -> argparse.ArgumentParser:
     aud.add_argument("year", metavar="YEAR|all", help="an election year, or all")
     aud.add_argument("--json", action="store_true", help="print one JSON object")
 
+    art = sub.add_parser(
+        "article",
+        help="read, check or write election articles",
+        description="Election articles in the seed articles' format: read one into its typed "
+        "structure, check it against itself and the record, or write one from korelect's "
+        "computation (also under other rules).",
+    )
+    art_sub = art.add_subparsers(dest="action", required=True, metavar="ACTION")
+    art_read = art_sub.add_parser("read", help="parse an article; print its structure")
+    art_read.add_argument("file", metavar="FILE")
+    art_read.add_argument("--json", action="store_true", help="print one JSON object")
+    art_check = art_sub.add_parser(
+        "check",
+        help="report contradictions inside an article and with the record",
+        description="Exit status: 0 no findings, 1 findings reported, 2 the file cannot be read.",
+    )
+    art_check.add_argument("file", metavar="FILE")
+    art_check.add_argument("--json", action="store_true", help="print one JSON object")
+    art_write = art_sub.add_parser("write", help="write an article from korelect's computation")
+    art_write.add_argument("year", metavar="YEAR")
+    art_write.add_argument(
+        "--rules",
+        metavar="YEAR|RULES.toml",
+        help="write the counterfactual: the same votes under other rules",
+    )
+    art_write.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (whole or not at all) instead of printing",
+    )
+
     _sqlcli.add_parser(sub)
 
     rules = sub.add_parser(
@@ -246,6 +278,56 @@ def _audit(args: argparse.Namespace) -> str:
     return audit_text(findings)
 
 
+def _article(args: argparse.Namespace) -> tuple[str, int]:
+    if args.action == "write":
+        from ._article.writer import write_article  # noqa: PLC0415  (loads the data)
+        from ._data import dataset  # noqa: PLC0415
+
+        text = args.year.strip()
+        years = dataset().years()
+        if not (text.isascii() and text.isdigit()) or int(text) not in years:
+            known = ", ".join(str(y) for y in years)
+            raise InputError(f"article write: expected an election year ({known}) (got {text!r})")
+        rules = None if args.rules is None else _rules_arg(args.rules)
+        article = write_article(int(text), rules=rules)
+        if args.output:
+            _write_whole(Path(args.output), article)
+            return f"wrote {args.output}", 0
+        return article.rstrip("\n"), 0
+    from ._article.reader import article_to_dict, read_article_file  # noqa: PLC0415
+
+    parsed = read_article_file(args.file)
+    if args.action == "read":
+        if args.json:
+            return json.dumps(article_to_dict(parsed), ensure_ascii=False, indent=2), 0
+        from ._article.summary import article_summary  # noqa: PLC0415
+
+        return article_summary(parsed), 0
+    from ._article.checker import check_article, check_text, check_to_dict  # noqa: PLC0415
+
+    findings = check_article(parsed)
+    out = (
+        json.dumps(check_to_dict(findings), ensure_ascii=False, indent=2)
+        if args.json
+        else check_text(findings)
+    )
+    return out, 1 if findings else 0
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file renamed into place."""
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise FileFormatError("no such folder", path=str(path))
+    tmp = folder / f".{path.name}.korelect-tmp"
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileFormatError(f"cannot write: {exc.strerror}", path=str(path)) from None
+
+
 def _rules(args: argparse.Namespace) -> str:
     if args.which is None:
         lines = [f"{'year':<6}{'seats':>6}{'district':>10}{'list':>6}  formula       threshold"]
@@ -263,6 +345,7 @@ def _rules(args: argparse.Namespace) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    status = 0
     try:
         if args.command == "allocate":
             out = _allocate(args)
@@ -274,6 +357,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _district(args)
         elif args.command == "audit":
             out = _audit(args)
+        elif args.command == "article":
+            out, status = _article(args)
         elif args.command == "sql":
             out = _sqlcli.run(args)
         else:
@@ -284,8 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         print(out)
     except BrokenPipeError:
-        return 0
-    return 0
+        return status
+    return status
 
 
 if __name__ == "__main__":
