@@ -141,6 +141,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Exit status: 0 no findings, 1 findings reported, 2 the file cannot be read.",
     )
     art_check.add_argument("file", metavar="FILE")
+    art_check.add_argument(
+        "--rules",
+        metavar="YEAR|RULES.toml",
+        help="check a counterfactual against the rules it was written under",
+    )
     art_check.add_argument("--json", action="store_true", help="print one JSON object")
     art_write = art_sub.add_parser("write", help="write an article from korelect's computation")
     art_write.add_argument("year", metavar="YEAR")
@@ -305,7 +310,13 @@ def _article(args: argparse.Namespace) -> tuple[str, int]:
         return article_summary(parsed), 0
     from ._article.checker import check_article, check_text, check_to_dict  # noqa: PLC0415
 
-    findings = check_article(parsed)
+    if args.rules is not None and parsed.year is not None:
+        from ._article.writer import adapt_rules  # noqa: PLC0415
+
+        rules = adapt_rules(parsed.year, _rules_arg(args.rules))[0]
+        findings = check_article(parsed, rules=rules)
+    else:
+        findings = check_article(parsed)
     out = (
         json.dumps(check_to_dict(findings), ensure_ascii=False, indent=2)
         if args.json

@@ -472,11 +472,11 @@ def _is_known(who: str) -> bool:
 class _Record:
     """korelect's figures for one election, computed on first use."""
 
-    def __init__(self, year: int, data: Dataset) -> None:
+    def __init__(self, year: int, data: Dataset, rules: Rules | None = None) -> None:
         self.year = year
         self.data = data
-        self.law = rules_for(year)
-        self.result: ElectionResult = results(year, data=data)
+        self.law = rules or rules_for(year)
+        self.result: ElectionResult = results(year, data=data, rules=rules)
         assembly, iso = _elections(data).get(year, (0, ""))
         self.date = date.fromisoformat(iso) if iso else None
         self.counts = next((d.source for d in data.districts(year) if d.source), "the counts")
@@ -2206,28 +2206,63 @@ def _merge(drafts: Iterable[_Draft], year: int) -> tuple[Finding, ...]:
     return tuple(item[3] for item in out)
 
 
-def _record_for(article: Article, data: Dataset) -> tuple[_Record | None, Rules | None, str]:
-    """The record and the law of the article's year, or why there are none."""
+_UNDER = re.compile(r"\(under: (\d{4}) rules\)")
+
+
+def counterfactual_rules(article: Article) -> Rules | None:
+    """The rules a counterfactual article says it was computed under (``(under: 2016 rules)``).
+
+    The rules are adapted to the article's year as ``korelect article write`` adapts them.
+
+    >>> from korelect._article.model import Article
+    >>> a = Article("2020 South Korean legislative election (under: 2016 rules)", 2020, None, (),
+    ...             (), ())
+    >>> counterfactual_rules(a).list_tier.formula
+    'proportional'
+    """
+    match = _UNDER.search(article.title)
+    if match is None or article.year is None:
+        return None
+    from .writer import adapt_rules  # noqa: PLC0415  (the writer's own adaptation, not a copy)
+
+    try:
+        return adapt_rules(article.year, rules_for(int(match.group(1))))[0]
+    except KorelectError:
+        return None
+
+
+def _record_for(
+    article: Article, data: Dataset, rules: Rules | None = None
+) -> tuple[_Record | None, Rules | None, str]:
+    """The record and the law of the article's year (or the rules given), or why there are none."""
     year = article.year
     if year is None:
-        return None, None, "the article names no year"
-    law: Rules | None
-    try:
-        law = rules_for(year)
-    except KorelectError:
-        law = None
+        return None, rules, "the article names no year"
+    law: Rules | None = rules
+    if law is None:
+        try:
+            law = rules_for(year)
+        except KorelectError:
+            law = None
     if year not in data.years():
         known = ", ".join(str(y) for y in data.years())
         why = f"korelect has no data for {year} (it has {known})"
         return None, law, why + ("" if law else "; no law either")
     try:
-        return _Record(year, data), law, ""
+        return _Record(year, data, rules), law, ""
     except KorelectError as exc:
         return None, law, f"the record of {year} could not be computed: {exc}"
 
 
-def check_article(article: Article, *, data: Dataset | None = None) -> tuple[Finding, ...]:
+def check_article(
+    article: Article, *, data: Dataset | None = None, rules: Rules | None = None
+) -> tuple[Finding, ...]:
     """Every contradiction in ``article``: inside it, with the law and with the record.
+
+    ``rules`` checks a counterfactual article against the rules it was
+    computed under (the record is then korelect's result under those rules);
+    without it, an article titled ``(under: YEAR rules)`` is checked against
+    those rules, and any other against the law of its year.
 
     Findings come in line order. An article without a year, or for a year
     korelect has no data for, is still checked against itself (and against
@@ -2235,7 +2270,8 @@ def check_article(article: Article, *, data: Dataset | None = None) -> tuple[Fin
     record checks were skipped.
     """
     data = data or dataset()
-    record, law, skipped = _record_for(article, data)
+    rules = rules or counterfactual_rules(article)
+    record, law, skipped = _record_for(article, data, rules)
     provinces = {p.name_en.lower(): p.code for p in data.provinces()}
     provinces.update({p.code: p.code for p in data.provinces()})
     box = article.infobox

@@ -616,7 +616,7 @@ def _rules_words(rules: Rules) -> str:
     return f'the scenario rules "{_text(rules.name)}"'
 
 
-def _adapt(year: int, rules: Rules) -> tuple[Rules, list[str]]:
+def adapt_rules(year: int, rules: Rules) -> tuple[Rules, list[str]]:
     """Rules that can count ``year``'s votes, and the sentences saying what was adapted.
 
     The districts and the votes are the year's own: rules written for another
@@ -1069,7 +1069,7 @@ def write_article(year: int, *, rules: Rules | None = None) -> str:
     if counterfactual and rules is not None:
         label = _rules_label(rules)
         words = _rules_words(rules)
-        used, notes = _adapt(year, rules)
+        used, notes = adapt_rules(year, rules)
         result = results(year, rules=used)
     else:
         result = _actual(year)
