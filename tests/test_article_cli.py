@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 import korelect
-
 from korelect._article.checker import check_article
 from korelect._article.reader import read_article
 from korelect._article.writer import write_article
