@@ -85,3 +85,13 @@ def test_results_python_example() -> None:
     assert korelect.parties().lookup("DLP", 2004).name_en == "Democratic Labor Party"
     for line in ('r.party("ULD").total_seats          # 50',):
         assert line in README
+
+
+def test_article_check_example_matches(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    block = re.search(r"\$ korelect article check (\S+)\n(.*?)```", README, re.DOTALL)
+    assert block is not None
+    monkeypatch.chdir(ROOT)
+    assert main(["article", "check", block.group(1)]) == 1
+    assert capsys.readouterr().out == block.group(2)
