@@ -194,3 +194,13 @@ def test_dataframes() -> None:
     assert int(allocation["total_seats"].sum()) == 299
     sql = korelect.query("SELECT count(*) AS n FROM districts WHERE year = ?", 2004)
     assert int(sql["n"].iloc[0]) == 243
+
+
+def test_cli_results_under_rules_for_another_number_of_districts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """2004's votes under 2024's linked formula, applied to 2004's 243 districts + 56 list seats."""
+    assert main(["results", "2004", "--rules", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("These rules provide 254 constituency and 46 list seats")
+    assert "applied to 2004: 299 seats" in out

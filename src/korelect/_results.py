@@ -34,7 +34,7 @@ from ._findings import Finding
 from ._numbers import Number, fmt_percent
 from ._parties import parties
 from ._result import Allocation
-from ._rules import Rules, VoteBasis, rules_for
+from ._rules import Linked, Rules, VoteBasis, rules_for
 from .errors import UnknownElectionError, UnknownNameError
 
 INDEPENDENT = "무소속"
@@ -279,6 +279,39 @@ def find_district(result: ElectionResult, name: str) -> DistrictResult:
     ]
     hint = f"; did you mean {', '.join(partial[:5])}?" if partial else ""
     raise UnknownNameError(f"no district {name!r} in {result.year}{hint}")
+
+
+def adapt_rules(year: int, rules: Rules) -> tuple[Rules, list[str]]:
+    """Rules that can count ``year``'s votes, and the sentences saying what was adapted.
+
+    The districts and the votes are the year's own: rules written for another
+    number of districts are applied with the year's seats, and the list tier
+    uses the votes the year's law counted.
+    """
+    law = rules_for(year)
+    changes: dict[str, object] = {}
+    notes = []
+    if rules.district_seats != law.district_seats:
+        changes["total_seats"] = law.total_seats
+        changes["district_seats"] = law.district_seats
+        notes.append(
+            f"These rules provide {rules.district_seats} constituency and {rules.list_seats} "
+            f"list seats; the {year} votes were cast in {law.district_seats} constituencies, so "
+            f"they are applied to the {year} assembly of {law.total_seats} seats "
+            f"({law.district_seats} constituency, {law.list_seats} list)."
+        )
+        tier = rules.list_tier
+        if isinstance(tier, Linked) and tier.cap is not None and tier.cap > law.list_seats:
+            changes["cap"] = law.list_seats
+            notes.append(f"The linked cap of {tier.cap} is limited to those {law.list_seats}.")
+    if rules.vote_basis is not law.vote_basis:
+        changes["vote_basis"] = law.vote_basis
+        votes = "list votes" if law.vote_basis is VoteBasis.LIST else "constituency votes"
+        notes.append(f"The list tier counts the {votes} cast in {year}, the only votes there are.")
+    if not changes:
+        return rules, notes
+    changes["name"] = f"{rules.name}, applied to {year}"
+    return rules.replace(**changes), notes
 
 
 def _declared(data: Dataset, year: int) -> dict[str, Winner]:

@@ -210,17 +210,24 @@ def _apportion(args: argparse.Namespace) -> str:
 
 def _results(args: argparse.Namespace) -> str:
     from ._report import result_to_dict  # noqa: PLC0415  (results load data: keep start-up light)
-    from ._results import results  # noqa: PLC0415
+    from ._results import adapt_rules, results  # noqa: PLC0415
 
-    rules = None if args.rules is None else _rules_arg(args.rules)
+    notes: list[str] = []
+    rules = None
+    if args.rules is not None:
+        from ._data import dataset  # noqa: PLC0415
+
+        text = args.year.strip()
+        if text.isascii() and text.isdigit() and int(text) in dataset().years():
+            rules, notes = adapt_rules(int(text), _rules_arg(args.rules))
     result = results(args.year, rules=rules)
     if args.json:
         return json.dumps(
             result_to_dict(result, provinces=args.by == "province"), ensure_ascii=False, indent=2
         )
     if args.by == "province":
-        return result.province_table()
-    return result.table()
+        return "\n".join([*notes, result.province_table()])
+    return "\n".join([*notes, result.table()])
 
 
 def _district(args: argparse.Namespace) -> str:
@@ -311,7 +318,7 @@ def _article(args: argparse.Namespace) -> tuple[str, int]:
     from ._article.checker import check_article, check_text, check_to_dict  # noqa: PLC0415
 
     if args.rules is not None and parsed.year is not None:
-        from ._article.writer import adapt_rules  # noqa: PLC0415
+        from ._results import adapt_rules  # noqa: PLC0415
 
         rules = adapt_rules(parsed.year, _rules_arg(args.rules))[0]
         findings = check_article(parsed, rules=rules)

@@ -2223,7 +2223,7 @@ def counterfactual_rules(article: Article) -> Rules | None:
     match = _UNDER.search(article.title)
     if match is None or article.year is None:
         return None
-    from .writer import adapt_rules  # noqa: PLC0415  (the writer's own adaptation, not a copy)
+    from .._results import adapt_rules  # noqa: PLC0415  (as korelect article write adapts them)
 
     try:
         return adapt_rules(article.year, rules_for(int(match.group(1))))[0]

@@ -55,7 +55,7 @@ from .._data import dataset
 from .._entries import Kind
 from .._numbers import Number, fmt_decimal, fmt_share, round_half_up
 from .._parties import Party, parties
-from .._results import ElectionResult, PartyLine, Turnout, party_info, results
+from .._results import ElectionResult, PartyLine, Turnout, adapt_rules, party_info, results
 from .._rules import (
     FirstPartyBonus,
     Linked,
@@ -614,41 +614,6 @@ def _rules_words(rules: Rules) -> str:
     if _registered(rules):
         return f"the {rules.year} rules ({_text(rules.name)})"
     return f'the scenario rules "{_text(rules.name)}"'
-
-
-def adapt_rules(year: int, rules: Rules) -> tuple[Rules, list[str]]:
-    """Rules that can count ``year``'s votes, and the sentences saying what was adapted.
-
-    The districts and the votes are the year's own: rules written for another
-    number of districts are applied with the year's seats, and the list tier
-    uses the votes the year's law counted.
-    """
-    law = rules_for(year)
-    changes: dict[str, object] = {}
-    notes = []
-    if rules.district_seats != law.district_seats:
-        changes["total_seats"] = law.total_seats
-        changes["district_seats"] = law.district_seats
-        notes.append(
-            f"These rules provide {rules.district_seats} constituency and {rules.list_seats} "
-            f"list seats; the {year} votes were cast in {law.district_seats} constituencies, so "
-            f"they are applied to the {year} assembly of {law.total_seats} seats "
-            f"({law.district_seats} constituency, {law.list_seats} list)."
-        )
-        tier = rules.list_tier
-        if isinstance(tier, Linked) and tier.cap is not None and tier.cap > law.list_seats:
-            changes["cap"] = law.list_seats
-            notes.append(f"The linked cap of {tier.cap} is limited to those {law.list_seats}.")
-    if rules.vote_basis is not law.vote_basis:
-        changes["vote_basis"] = law.vote_basis
-        notes.append(
-            f"The list tier counts the {_vote_words(law)}s cast in {year}, the only votes "
-            f"there are."
-        )
-    if not changes:
-        return rules, notes
-    changes["name"] = f"{rules.name}, applied to {year}"
-    return rules.replace(**changes), notes
 
 
 def _turnout_field(result: ElectionResult, prev: ElectionResult | None) -> str | None:
