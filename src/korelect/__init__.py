@@ -32,6 +32,7 @@ from ._csvfile import read_entries_csv
 from ._db import connect, query
 from ._entries import Entry, Kind
 from ._findings import Finding
+from ._indices import Indices, indices
 from ._parties import Party, PartyRegistry, parties
 from ._result import Allocation, Bonus, LinkedRow, LinkedTier, MinorPartySeat, PartyResult
 from ._results import DistrictResult, ElectionResult, results
@@ -68,6 +69,7 @@ __all__ = [
     "Entry",
     "Finding",
     "FirstPartyBonus",
+    "Indices",
     "Kind",
     "Linked",
     "LinkedRow",
@@ -91,6 +93,7 @@ __all__ = [
     "audit",
     "connect",
     "errors",
+    "indices",
     "load_rules",
     "parse_threshold",
     "parties",

@@ -124,6 +124,21 @@ def _parser() -> argparse.ArgumentParser:
     aud.add_argument("year", metavar="YEAR|all", help="an election year, or all")
     aud.add_argument("--json", action="store_true", help="print one JSON object")
 
+    ind = sub.add_parser(
+        "indices",
+        help="disproportionality and party-system indices of an election",
+        description="Gallagher, Loosemore-Hanby, Sainte-Lague index, largest advantage ratio, "
+        "effective number of parties (Laakso-Taagepera, Golosov) by votes and seats, and votes "
+        "wasted on losing district candidates, for the district and list tiers and the assembly.",
+    )
+    ind.add_argument("year", metavar="YEAR")
+    ind.add_argument(
+        "--merge-satellites",
+        action="store_true",
+        help="count the 2020 and 2024 satellite parties with their parents",
+    )
+    ind.add_argument("--json", action="store_true", help="print one JSON object")
+
     art = sub.add_parser(
         "article",
         help="read, check or write election articles",
@@ -375,6 +390,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _district(args)
         elif args.command == "audit":
             out = _audit(args)
+        elif args.command == "indices":
+            from ._indices import indices_text, indices_to_dict  # noqa: PLC0415
+
+            if args.json:
+                out = json.dumps(
+                    indices_to_dict(args.year, merge_satellites=args.merge_satellites),
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            else:
+                out = indices_text(args.year, merge_satellites=args.merge_satellites)
         elif args.command == "article":
             out, status = _article(args)
         elif args.command == "sql":
