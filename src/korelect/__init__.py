@@ -28,6 +28,7 @@ from ._apportion import (
     apportion,
 )
 from ._audit import audit
+from ._batch import allocate_many
 from ._csvfile import read_entries_csv
 from ._db import connect, query
 from ._entries import Entry, Kind
@@ -89,6 +90,7 @@ __all__ = [
     "VoteShare",
     "__version__",
     "allocate",
+    "allocate_many",
     "apportion",
     "audit",
     "connect",

@@ -1,0 +1,383 @@
+"""Many apportionments at once: one vote vector per row of a numpy array.
+
+:func:`allocate_many` is the vectorised twin of :func:`korelect.apportion`
+for simulations (polls, bootstraps, what-if sweeps): every row of ``votes``
+is one election, every column one entry. It gives the same seats as
+``apportion(entries, seats, method, threshold=..., ties="list-order")`` row
+by row; the property tests in ``tests/test_allocate_many.py`` check this.
+
+How it stays exact:
+
+* Thresholds are compiled into numpy boolean masks. A vote share
+  ``num/den`` is met when ``votes * den >= num * total`` ("at least", as in
+  :class:`~korelect.VoteShare`), in integers.
+* Quota methods compare remainders as integer numerators over one common
+  denominator per row: ``(v * D) mod V`` over ``V`` (Hare ``D = S``,
+  Hagenbach-Bischoff ``S + 1``, Imperiali ``S + 2``; ``V`` the qualified
+  votes), ``v mod q`` over the whole-vote Droop quota ``q``.
+* Divisor methods take the top ``S`` of the matrix of quotients
+  ``v / d(k)``, ``k < S``, in float64, and trust it only when the ``S``-th
+  and ``(S+1)``-th quotients differ by more than one part in 10^9 (far above
+  float rounding). Rows closer than that, ties included, are recomputed by
+  the exact path in :mod:`korelect._apportion`.
+
+Limits: integer arithmetic is int64 while every product it forms stays
+below 2**63 (about 9.2e18): the largest row total times ``seats + 2`` or
+times the largest numerator/denominator of a vote share. Beyond that the
+arrays switch to Python integers (exact, slower).
+
+Ties: the batch path settles every tie by column order: the lower column
+index wins (the exact path's ``ties="list-order"``). This is not the law's
+rule (a lot since 2004), so ``return_ties=True`` also returns a boolean
+mask of the rows whose result depended on a tie; recompute those rows with
+:func:`korelect.apportion` and the law's tie rule.
+
+A row whose qualifying parties have no votes (or where no party qualifies)
+cannot be apportioned: like the exact path, this raises
+:class:`~korelect.errors.AllocationError`, naming the first such row.
+
+>>> import numpy as np
+>>> allocate_many(np.array([[5, 3, 2], [1, 1, 8]]), 4, method="hare")
+array([[2, 1, 1],
+       [1, 0, 3]])
+>>> seats, tied = allocate_many(np.array([[1, 1, 1]]), 2, return_ties=True)
+>>> seats, tied
+(array([[1, 1, 0]]), array([ True]))
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Literal, overload
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ._apportion import DIVISOR_METHODS, method_name, run_method
+from ._thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare, parse_threshold
+from ._ties import TieBreaker
+from .errors import AllocationError, InputError
+
+__all__ = ["allocate_many"]
+
+_INT64_LIMIT = 2**63
+_GUARD = 1e-9
+"""Relative gap between the S-th and (S+1)-th quotient below which a row goes the exact way."""
+_CHUNK = 2_000_000
+"""Quotients held at once by the divisor path (rows x parties x seats)."""
+
+Bools = NDArray[np.bool_]
+Ints = NDArray[Any]  # int64, or object (Python ints) past the int64 limit
+
+
+def _int_array(value: ArrayLike, what: str, shape: tuple[int, ...]) -> NDArray[Any]:
+    """An integer array of one of the allowed shapes, checked >= 0, broadcast to ``shape``."""
+    arr = np.asarray(value)
+    if arr.dtype == object:
+        if not all(isinstance(x, int) and not isinstance(x, bool) for x in arr.flat):
+            raise InputError(f"{what!r} must hold integers (got dtype object with non-integers)")
+    elif arr.dtype.kind not in "iu":
+        raise InputError(f"{what!r} must be an integer array (got dtype {arr.dtype})")
+    if arr.size and (arr < 0).any():
+        where = tuple(int(i) for i in np.argwhere(arr < 0)[0])
+        raise InputError(f"{what!r} must be >= 0 (got {arr[where]} at index {where})")
+    try:
+        return np.broadcast_to(arr, shape)
+    except ValueError:
+        raise InputError(
+            f"{what!r} must have shape {shape} or broadcast to it (got {arr.shape})"
+        ) from None
+
+
+def _exact_ints(arr: NDArray[Any], big: bool) -> Ints:
+    """int64, or Python ints when products could pass 2**63."""
+    if big:
+        return np.array(arr.tolist(), dtype=object).reshape(arr.shape)
+    return arr.astype(np.int64)
+
+
+def _shares(condition: Condition | None) -> list[Fraction]:
+    if isinstance(condition, VoteShare):
+        return [condition.share]
+    if isinstance(condition, AnyOf | AllOf):
+        return [s for c in condition.conditions for s in _shares(c)]
+    return []
+
+
+def _mask(condition: Condition, votes: Ints, seats: Ints, total: Ints) -> Bools:
+    """Which cells meet ``condition``: the condition tree as numpy boolean masks."""
+    if isinstance(condition, VoteShare):
+        num, den = condition.share.numerator, condition.share.denominator
+        met = (votes * den >= num * total[:, None]) & (total[:, None] > 0)
+        return np.asarray(met, dtype=bool)
+    if isinstance(condition, DistrictSeats):
+        return np.asarray(seats >= condition.at_least, dtype=bool)
+    if isinstance(condition, AnyOf):
+        parts = [_mask(c, votes, seats, total) for c in condition.conditions]
+        return np.asarray(np.logical_or.reduce(parts), dtype=bool)
+    if isinstance(condition, AllOf):
+        parts = [_mask(c, votes, seats, total) for c in condition.conditions]
+        return np.asarray(np.logical_and.reduce(parts), dtype=bool)
+    raise InputError(f"'threshold' of type {type(condition).__name__} cannot be vectorised")
+
+
+def _rank(key: Ints) -> NDArray[np.intp]:
+    """Each cell's place when its row is sorted by ``key`` ascending, lower column first."""
+    order = np.argsort(key, axis=1, kind="stable")
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(key.shape[1])[None, :], axis=1)
+    return rank
+
+
+def _sorted_at(key: Ints, index: NDArray[np.intp]) -> Ints:
+    """The ``index``-th smallest key of each row (index clipped into range)."""
+    ordered = np.sort(key, axis=1)
+    at = np.clip(index, 0, key.shape[1] - 1).astype(np.intp)
+    return np.take_along_axis(ordered, at[:, None], axis=1)[:, 0]
+
+
+def _largest_remainder(
+    weights: Ints, qualified: Bools, seats: int, method: str
+) -> tuple[NDArray[np.int64], Bools]:
+    runs = weights.shape[0]
+    w = np.where(qualified, weights, 0)
+    total = w.sum(axis=1)
+    if method == "droop":
+        num, den = w, total // (seats + 1) + 1
+    else:
+        factor = {"hare": seats, "hagenbach-bischoff": seats + 1, "imperiali": seats + 2}[method]
+        num, den = w * factor, total
+    whole = num // den[:, None]
+    rem = num % den[:, None]
+    left = seats - whole.sum(axis=1)
+    tied = np.zeros(runs, dtype=bool)
+    result = whole.copy()
+
+    # Too few: every voted entry gets left // P, the best left % P remainders one more.
+    voted = w > 0
+    pool = voted.sum(axis=1)
+    under = left > 0
+    if under.any():
+        p = np.maximum(pool, 1)
+        rounds, part = np.where(under, left // p, 0), np.where(under, left % p, 0)
+        key = np.where(voted, -rem, 1)  # ascending key = descending remainder
+        rank = _rank(key)
+        extra = rounds[:, None] * voted + (voted & (rank < part[:, None]))
+        result = result + extra
+        edge = part > 0
+        a, b = _sorted_at(key, part - 1), _sorted_at(key, part)
+        tied |= edge & (a == b)
+
+    # Too many: take one seat a round from the smallest remainders among holders.
+    count = np.where(left < 0, -left, 0)
+    removed = np.zeros_like(result)
+    while (count > 0).any():
+        open_ = (whole - removed) > 0
+        size = np.minimum(count, open_.sum(axis=1))
+        if not size.any():  # cannot happen: more whole seats than seats means holders
+            raise AllocationError("over-allocation with no seat to take back")
+        key = np.where(open_, rem, den[:, None])  # den is above every remainder
+        rank = _rank(key)
+        removed = removed + (open_ & (rank < size[:, None]))
+        edge = (size > 0) & (size < open_.sum(axis=1))
+        tied |= edge & (_sorted_at(key, size - 1) == _sorted_at(key, size))
+        count = count - size
+    result = result - removed
+    return np.asarray(result, dtype=np.int64), tied
+
+
+def _divisors(method: str, seats: int) -> NDArray[np.float64]:
+    """d(k) for k < seats; Huntington-Hill as the square root of k (k + 1)."""
+    k = np.arange(seats, dtype=np.float64)
+    if method == "dhondt":
+        return k + 1
+    if method == "sainte-lague":
+        return 2 * k + 1
+    if method == "modified-sainte-lague":
+        return np.where(k == 0, 1.4, 2 * k + 1)
+    if method == "adams":
+        return k
+    if method == "huntington-hill":
+        return np.sqrt(k * (k + 1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(k == 0, 0.0, 2 * k * (k + 1) / (2 * k + 1))
+
+
+def _highest_averages(
+    weights: Ints, qualified: Bools, seats: int, method: str
+) -> tuple[NDArray[np.int64], Bools]:
+    runs, parties = weights.shape
+    active = qualified & (weights > 0)
+    values = np.where(active, weights, 0).astype(np.float64)
+    d = _divisors(method, seats)
+    result = np.zeros((runs, parties), dtype=np.int64)
+    unsure = np.zeros(runs, dtype=bool)
+    step = max(1, _CHUNK // max(1, parties * seats))
+    for start in range(0, runs, step):
+        stop = min(runs, start + step)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            q = values[start:stop, :, None] / d[None, None, :]
+        q = np.where(active[start:stop, :, None], q, -np.inf)
+        flat = q.reshape(stop - start, parties * seats)
+        flat = np.concatenate([flat, np.full((stop - start, 1), -np.inf)], axis=1)
+        n = flat.shape[1]
+        part = np.partition(flat, [n - seats - 1, n - seats], axis=1)
+        t, u = part[:, n - seats], part[:, n - seats - 1]
+        with np.errstate(invalid="ignore"):
+            safe = (np.isinf(t) & ~np.isinf(u)) | (np.isfinite(t) & (u < t * (1 - _GUARD)))
+        result[start:stop] = (q >= t[:, None, None]).sum(axis=2)
+        unsure[start:stop] = ~safe
+    return result, unsure
+
+
+def _exact_row(
+    weights: Ints, qualified: Bools, seats: int, method: str
+) -> tuple[NDArray[np.int64], bool]:
+    """One row by the exact path, ties by list (column) order."""
+    names = [str(i) for i in range(len(weights))]
+    chosen = {names[i]: int(weights[i]) for i in range(len(weights)) if qualified[i]}
+    breaker = TieBreaker("list-order", order=names, votes=chosen)
+    result = run_method(chosen, seats, method, breaker, stage="seats", all_names=names)
+    seats_row = np.array([result.seats[n] for n in names], dtype=np.int64)
+    return seats_row, bool(result.ties)
+
+
+@overload
+def allocate_many(
+    votes: ArrayLike,
+    seats: int,
+    *,
+    method: str = ...,
+    threshold: Condition | str | None = ...,
+    district_seats: ArrayLike | None = ...,
+    parties: ArrayLike | None = ...,
+    total: ArrayLike | None = ...,
+    ties: str = ...,
+    return_ties: Literal[False] = ...,
+) -> NDArray[np.int64]: ...
+
+
+@overload
+def allocate_many(
+    votes: ArrayLike,
+    seats: int,
+    *,
+    method: str = ...,
+    threshold: Condition | str | None = ...,
+    district_seats: ArrayLike | None = ...,
+    parties: ArrayLike | None = ...,
+    total: ArrayLike | None = ...,
+    ties: str = ...,
+    return_ties: Literal[True],
+) -> tuple[NDArray[np.int64], Bools]: ...
+
+
+def allocate_many(
+    votes: ArrayLike,
+    seats: int,
+    *,
+    method: str = "hare",
+    threshold: Condition | str | None = None,
+    district_seats: ArrayLike | None = None,
+    parties: ArrayLike | None = None,
+    total: ArrayLike | None = None,
+    ties: str = "order",
+    return_ties: bool = False,
+) -> NDArray[np.int64] | tuple[NDArray[np.int64], Bools]:
+    """Apportion ``seats`` in every row of ``votes`` (shape ``(runs, entries)``).
+
+    ``threshold`` is a :class:`~korelect.Condition` or a string such as
+    ``"3% OR 5 seats"``, tested against ``total`` (per run; default: the
+    row's sum, every column included) and ``district_seats`` (shape
+    ``(entries,)`` or ``(runs, entries)``; default 0). ``parties`` is a
+    boolean mask of the columns that are parties: the others (independents,
+    ``other`` buckets) count in the threshold's denominator but never get
+    seats; default all. ``ties="order"`` (the only rule) gives a tie to the
+    lower column. Returns int64 seats of the shape of ``votes``, each row
+    summing to ``seats``, and with ``return_ties=True`` also a boolean mask
+    of the rows whose result depended on a tie.
+
+    >>> import numpy as np
+    >>> allocate_many(np.array([[50, 29, 21], [60, 25, 15]]), 5, method="dhondt",
+    ...               threshold="25%", parties=[True, True, False])
+    array([[3, 2, 0],
+           [4, 1, 0]])
+    """
+    if ties != "order":
+        raise InputError(f"'ties' must be 'order' (lower column wins) (got {ties!r})")
+    method = method_name(method)
+    if isinstance(seats, bool) or not isinstance(seats, int | np.integer) or seats < 0:
+        raise InputError(f"'seats' must be an integer >= 0 (got {seats!r})")
+    house = int(seats)
+    raw = np.asarray(votes)
+    if raw.ndim != 2:
+        raise InputError(
+            f"'votes' must be a 2-d array of shape (runs, entries) (got shape {raw.shape})"
+        )
+    if raw.shape[1] == 0:
+        raise InputError("'votes' must have at least one column (entry)")
+    raw = _int_array(raw, "votes", raw.shape)
+    runs, cols = raw.shape
+    is_party = np.ones(cols, dtype=bool)
+    if parties is not None:
+        mask = np.asarray(parties)
+        if mask.dtype != bool or mask.shape != (cols,):
+            raise InputError(
+                f"'parties' must be a boolean array of shape ({cols},) "
+                f"(got dtype {mask.dtype}, shape {mask.shape})"
+            )
+        is_party = mask
+    districts = (
+        np.zeros((runs, cols), dtype=np.int64)
+        if district_seats is None
+        else _int_array(district_seats, "district_seats", (runs, cols))
+    )
+    condition = parse_threshold(threshold) if isinstance(threshold, str) else threshold
+    if condition is not None and not isinstance(condition, Condition):
+        raise InputError(f"'threshold' must be a Condition or a string (got {threshold!r})")
+    empty = np.zeros((runs, cols), dtype=np.int64)
+    if runs == 0:
+        return (empty, np.zeros(0, dtype=bool)) if return_ties else empty
+
+    # Pick int64 or Python ints from the largest product the steps form.
+    peak = int(raw.max())
+    row_sum_bound = peak * cols
+    given = None if total is None else _int_array(total, "total", (runs,))
+    total_bound = max(row_sum_bound, 0 if given is None else int(given.max()))
+    factor = max([house + 2] + [max(s.numerator, s.denominator) for s in _shares(condition)])
+    big = (total_bound + 1) * factor >= _INT64_LIMIT
+    weights = _exact_ints(raw, big)
+    sums = weights.sum(axis=1)
+    if given is None:
+        denominators = sums
+    else:
+        denominators = _exact_ints(given, big)
+        short = denominators < sums
+        if short.any():
+            i = int(np.argmax(short))
+            raise InputError(
+                f"'total' must be at least the sum of the row's votes "
+                f"({sums[i]} in run {i}) (got {denominators[i]})"
+            )
+
+    qualified = np.broadcast_to(is_party, (runs, cols)).copy()
+    if condition is not None:
+        qualified &= _mask(condition, weights, districts, denominators)
+    if house == 0:
+        return (empty, np.zeros(runs, dtype=bool)) if return_ties else empty
+    lacking = np.where(qualified, weights, 0).sum(axis=1) == 0
+    if lacking.any():
+        i = int(np.argmax(lacking))
+        raise AllocationError(
+            f"run {i}: {house} seats to allocate but no qualifying entry has votes "
+            f"({int(lacking.sum())} such run{'s' if lacking.sum() != 1 else ''})"
+        )
+
+    if method in DIVISOR_METHODS:
+        result, unsure = _highest_averages(weights, qualified, house, method)
+        tied = np.zeros(runs, dtype=bool)
+        for row in np.flatnonzero(unsure):
+            result[row], tied[row] = _exact_row(weights[row], qualified[row], house, method)
+    else:
+        result, tied = _largest_remainder(weights, qualified, house, method)
+    return (result, tied) if return_ties else result

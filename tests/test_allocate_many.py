@@ -1,0 +1,219 @@
+"""The batch path equals the exact path, row by row, for every method."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import korelect
+from korelect import Condition, DistrictSeats, Entry, Kind, VoteShare
+from korelect._batch import allocate_many
+from korelect.errors import AllocationError, InputError
+from strategies import thresholds
+
+
+@st.composite
+def batches(draw: st.DrawFn, *, max_runs: int = 6) -> dict[str, object]:
+    """A batch with the inputs that break allocation code: ties, near-ties, zeros, buckets."""
+    cols = draw(st.integers(1, 8))
+    runs = draw(st.integers(1, max_runs))
+    style = draw(st.sampled_from(["small", "wide", "near-tie", "huge"]))
+    rows = []
+    for _ in range(runs):
+        if style == "small":  # equal values everywhere: exact ties on remainders and quotients
+            pool = draw(st.lists(st.integers(0, 6), min_size=1, max_size=3))
+            row = [draw(st.sampled_from(pool)) for _ in range(cols)]
+        elif style == "wide":
+            row = draw(st.lists(st.integers(0, 10**6), min_size=cols, max_size=cols))
+        elif style == "near-tie":  # tie-heavy ratios scaled up, then nudged by one vote
+            scale = draw(st.sampled_from([10**9, 10**12, 3 * 10**14]))
+            base = draw(st.lists(st.integers(0, 6), min_size=cols, max_size=cols))
+            nudge = draw(st.lists(st.integers(-1, 1), min_size=cols, max_size=cols))
+            row = [max(0, b * scale + n) for b, n in zip(base, nudge, strict=True)]
+        else:  # past int64 once multiplied: the Python-int fallback
+            row = draw(st.lists(st.integers(0, 2**61), min_size=cols, max_size=cols))
+        rows.append(row)
+    kinds = draw(
+        st.lists(
+            st.sampled_from([Kind.PARTY, Kind.PARTY, Kind.INDEPENDENT, Kind.OTHER]),
+            min_size=cols,
+            max_size=cols,
+        )
+    )
+    per_run = draw(st.booleans())
+    shape = (runs, cols) if per_run else (cols,)
+    seats_drawn = np.array(
+        draw(st.lists(st.integers(0, 8), min_size=runs * cols, max_size=runs * cols))
+    ).reshape(runs, cols)
+    seats_drawn[:, [k is Kind.OTHER for k in kinds]] = 0
+    district = seats_drawn if per_run else seats_drawn[0]
+    threshold = draw(st.none() | thresholds | st.sampled_from(["3% OR 5 seats", "5%"]))
+    extra = draw(st.none() | st.lists(st.integers(0, 1000), min_size=runs, max_size=runs))
+    return {
+        "votes": np.array(rows, dtype=object if style == "huge" else np.int64),
+        "kinds": kinds,
+        "district": np.asarray(district).reshape(shape),
+        "threshold": threshold,
+        "extra": extra,
+    }
+
+
+def exact_rows(batch: dict[str, object], seats: int, method: str) -> list[object]:
+    """Each row by korelect.apportion with list-order ties: (seats, tied) or the error."""
+    votes = np.asarray(batch["votes"])
+    district = np.broadcast_to(np.asarray(batch["district"]), votes.shape)
+    kinds: list[Kind] = batch["kinds"]  # type: ignore[assignment]
+    extra = batch["extra"]
+    out: list[object] = []
+    for i, row in enumerate(votes):
+        entries = [
+            Entry(f"c{j}", int(v), int(district[i, j]), kind=kinds[j]) for j, v in enumerate(row)
+        ]
+        total = None if extra is None else sum(int(v) for v in row) + extra[i]  # type: ignore[index]
+        try:
+            r = korelect.apportion(
+                entries,
+                seats,
+                method,
+                threshold=batch["threshold"],  # type: ignore[arg-type]
+                ties="list-order",
+                total=total,
+            )
+        except AllocationError as e:
+            out.append(e)
+            continue
+        out.append(([r.seats[f"c{j}"] for j in range(len(row))], bool(r.ties)))
+    return out
+
+
+def batch_call(batch: dict[str, object], seats: int, method: str) -> tuple[np.ndarray, np.ndarray]:
+    votes = np.asarray(batch["votes"])
+    extra = batch["extra"]
+    total = None
+    if extra is not None:
+        total = np.array(
+            [sum(int(v) for v in row) + e for row, e in zip(votes, extra, strict=True)],
+            dtype=object,
+        )
+    return allocate_many(
+        votes,
+        seats,
+        method=method,
+        threshold=batch["threshold"],  # type: ignore[arg-type]
+        district_seats=batch["district"],  # type: ignore[arg-type]
+        parties=np.array([k is Kind.PARTY for k in batch["kinds"]]),  # type: ignore[attr-defined]
+        total=total,
+        return_ties=True,
+    )
+
+
+@pytest.mark.parametrize("method", korelect.METHODS)
+@settings(max_examples=150)
+@given(batch=batches(), seats=st.integers(0, 30))
+def test_batch_equals_exact(method: str, batch: dict[str, object], seats: int) -> None:
+    expected = exact_rows(batch, seats, method)
+    errors = [i for i, e in enumerate(expected) if isinstance(e, AllocationError)]
+    if errors:
+        with pytest.raises(AllocationError, match=f"run {errors[0]}:"):
+            batch_call(batch, seats, method)
+        return
+    got, tied = batch_call(batch, seats, method)
+    assert got.dtype == np.int64
+    assert (got.sum(axis=1) == seats).all()
+    for i, row in enumerate(expected):
+        assert isinstance(row, tuple)
+        assert got[i].tolist() == row[0], (i, method)
+        assert bool(tied[i]) == row[1], (i, method)
+
+
+@pytest.mark.parametrize("method", korelect.METHODS)
+def test_constructed_ties_and_near_ties(method: str) -> None:
+    big = 10**12
+    votes = np.array(
+        [
+            [1, 1, 1, 1],
+            [3 * big, 2 * big, big, 0],
+            [3 * big + 1, 2 * big, big - 1, 0],
+            [3 * big - 1, 2 * big + 1, big, 7],
+            [5, 5, 0, 0],
+        ]
+    )
+    for seats in (1, 2, 3, 5, 6, 11):
+        got, tied = allocate_many(votes, seats, method=method, return_ties=True)
+        for i, row in enumerate(votes):
+            r = korelect.apportion(
+                {f"c{j}": int(v) for j, v in enumerate(row)}, seats, method, ties="list-order"
+            )
+            assert got[i].tolist() == list(r.seats.values())
+            assert bool(tied[i]) == bool(r.ties)
+
+
+def test_exact_tie_goes_to_the_lower_column_and_is_flagged() -> None:
+    seats, tied = allocate_many(np.array([[2, 2, 2], [3, 2, 1]]), 1, return_ties=True)
+    assert seats.tolist() == [[1, 0, 0], [1, 0, 0]]
+    assert tied.tolist() == [True, False]
+
+
+def test_threshold_at_least_and_non_parties() -> None:
+    votes = np.array([[3, 50, 47], [2, 50, 48]])
+    got = allocate_many(votes, 10, threshold=VoteShare("3%"), parties=np.array([True, True, False]))
+    assert got.tolist() == [[1, 9, 0], [0, 10, 0]]
+    cond: Condition = VoteShare("3%") | DistrictSeats(5)
+    mask = np.array([True, True, False])
+    got = allocate_many(votes, 30, threshold=cond, parties=mask)
+    assert got[1].tolist() == [0, 30, 0]
+    got = allocate_many(votes, 30, threshold=cond, district_seats=np.array([5, 0, 0]), parties=mask)
+    assert got[1].tolist() == [1, 29, 0]
+    assert allocate_many(votes, 10, threshold="3%", total=np.array([200, 100]))[0, 0] == 0
+
+
+def test_zero_seats_and_zero_runs() -> None:
+    assert allocate_many(np.array([[0, 0]]), 0).tolist() == [[0, 0]]
+    assert allocate_many(np.zeros((0, 3), dtype=np.int64), 5).shape == (0, 3)
+
+
+@pytest.mark.parametrize(
+    ("votes", "kwargs", "message"),
+    [
+        (np.array([1, 2]), {}, "2-d array"),
+        (np.zeros((2, 0), dtype=np.int64), {}, "at least one column"),
+        (np.array([[1.5, 2.0]]), {}, "integer array"),
+        (np.array([[1, -3]]), {}, r">= 0 \(got -3 at index \(0, 1\)\)"),
+        (np.array([[1, 2]]), {"method": "borda"}, "'method' must be one of"),
+        (np.array([[1, 2]]), {"ties": "lot"}, "'ties' must be 'order'"),
+        (np.array([[1, 2]]), {"parties": [1, 0]}, "'parties' must be a boolean"),
+        (np.array([[1, 2]]), {"district_seats": np.array([1, 2, 3])}, "'district_seats'"),
+        (np.array([[1, 2]]), {"total": np.array([2])}, "'total' must be at least"),
+        (np.array([[1, 2]]), {"threshold": 3}, "'threshold' must be"),
+        (np.array([[1, 2]]), {"threshold": "3 parsecs"}, "cannot read"),
+    ],
+)
+def test_bad_input(votes: np.ndarray, kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        allocate_many(votes, 3, **kwargs)  # type: ignore[arg-type]
+
+
+def test_no_qualifying_votes_names_the_run() -> None:
+    with pytest.raises(AllocationError, match="run 1:"):
+        allocate_many(np.array([[5, 5], [0, 9]]), 3, parties=np.array([True, False]))
+
+
+def test_large_batch() -> None:
+    rng = np.random.default_rng(7)
+    votes = rng.integers(0, 1_000_000, size=(20_000, 8))
+    votes[:, 7] = rng.integers(0, 50_000, size=20_000)
+    for method in korelect.METHODS:
+        got = allocate_many(votes, 47, method=method, threshold="3% OR 5 seats")
+        assert got.shape == votes.shape
+        assert (got.sum(axis=1) == 47).all()
+        for i in rng.choice(len(votes), size=25, replace=False):
+            r = korelect.apportion(
+                {f"c{j}": int(v) for j, v in enumerate(votes[i])},
+                47,
+                method,
+                threshold="3% OR 5 seats",
+                ties="list-order",
+            )
+            assert got[i].tolist() == list(r.seats.values())
