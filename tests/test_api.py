@@ -17,7 +17,8 @@ def test_all_is_the_public_surface() -> None:
         for name, value in vars(korelect).items()
         if not name.startswith("_") and not isinstance(value, types.ModuleType)
     }
-    assert public == set(korelect.__all__) - {"errors", "__version__"}
+    lazy = set(korelect._LAZY)
+    assert public | lazy == set(korelect.__all__) - {"errors", "__version__"}
 
 
 def test_every_name_in_all_exists() -> None:

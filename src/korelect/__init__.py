@@ -15,6 +15,8 @@ election, exactly, with every step recorded:
 (152, 8)
 """
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
 from . import errors
 from ._allocate import allocate
 from ._apportion import (
@@ -27,13 +29,10 @@ from ._apportion import (
     Row,
     apportion,
 )
-from ._audit import audit
-from ._batch import allocate_many
 from ._csvfile import read_entries_csv
 from ._db import connect, query
 from ._entries import Entry, Kind
 from ._findings import Finding
-from ._indices import Indices, indices
 from ._parties import Party, PartyRegistry, parties
 from ._result import Allocation, Bonus, LinkedRow, LinkedTier, MinorPartySeat, PartyResult
 from ._results import DistrictResult, ElectionResult, results
@@ -51,7 +50,33 @@ from ._rulesfile import load_rules, rules_to_toml
 from ._thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare, parse_threshold
 from ._ties import Tie, TieRule
 
+if _TYPE_CHECKING:
+    from ._audit import audit
+    from ._batch import allocate_many
+    from ._indices import Indices, indices
+
 __version__ = "0.1.0"
+
+# Imported on first use, so that `import korelect` (and every CLI command) stays fast:
+# NumPy for the batch path, and the audit's and indices' modules.
+_LAZY = {
+    "allocate_many": ("._batch", "allocate_many"),
+    "audit": ("._audit", "audit"),
+    "indices": ("._indices", "indices"),
+    "Indices": ("._indices", "Indices"),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415  (only on first use of a lazy name)
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module, __name__), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'korelect' has no attribute {name!r}")
+
 
 __all__ = [
     "DIVISOR_METHODS",
