@@ -41,6 +41,7 @@ data: $(STAMP)   # rebuild the shipped tables from ../shared/data and ../shared/
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_results.py
+	$(BIN)/python benchmarks/bench_allocate_many.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
