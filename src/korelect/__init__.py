@@ -53,6 +53,7 @@ from ._ties import Tie, TieRule
 if _TYPE_CHECKING:
     from ._audit import audit
     from ._batch import allocate_many
+    from ._compare import compare
     from ._indices import Indices, indices
 
 __version__ = "0.1.0"
@@ -63,6 +64,7 @@ _LAZY = {
     "allocate_many": ("._batch", "allocate_many"),
     "audit": ("._audit", "audit"),
     "indices": ("._indices", "indices"),
+    "compare": ("._compare", "compare"),
     "Indices": ("._indices", "Indices"),
 }
 
@@ -118,6 +120,7 @@ __all__ = [
     "allocate_many",
     "apportion",
     "audit",
+    "compare",
     "connect",
     "errors",
     "indices",

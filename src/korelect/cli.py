@@ -124,6 +124,21 @@ def _parser() -> argparse.ArgumentParser:
     aud.add_argument("year", metavar="YEAR|all", help="an election year, or all")
     aud.add_argument("--json", action="store_true", help="print one JSON object")
 
+    cmp_ = sub.add_parser(
+        "compare",
+        help="the same votes under two systems, side by side",
+        description="Compute YEAR from the counts under its own law and under other rules "
+        "(applied to YEAR's districts and votes): seats per party and the index changes.",
+    )
+    cmp_.add_argument("year", metavar="YEAR")
+    cmp_.add_argument("--rules", required=True, metavar="YEAR|RULES.toml")
+    cmp_.add_argument(
+        "--merge-satellites",
+        action="store_true",
+        help="count the 2020 and 2024 satellites with their parents in the indices",
+    )
+    cmp_.add_argument("--json", action="store_true", help="print one JSON object")
+
     ind = sub.add_parser(
         "indices",
         help="disproportionality and party-system indices of an election",
@@ -390,6 +405,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _district(args)
         elif args.command == "audit":
             out = _audit(args)
+        elif args.command == "compare":
+            from ._compare import compare  # noqa: PLC0415
+
+            comparison = compare(
+                args.year, _rules_arg(args.rules), merge_satellites=args.merge_satellites
+            )
+            out = (
+                json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2)
+                if args.json
+                else comparison.table()
+            )
         elif args.command == "indices":
             from ._indices import indices_text, indices_to_dict  # noqa: PLC0415
 
