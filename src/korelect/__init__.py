@@ -55,6 +55,7 @@ if _TYPE_CHECKING:
     from ._batch import allocate_many
     from ._compare import compare
     from ._indices import Indices, indices
+    from ._swing import swing
 
 __version__ = "0.1.0"
 
@@ -65,6 +66,7 @@ _LAZY = {
     "audit": ("._audit", "audit"),
     "indices": ("._indices", "indices"),
     "compare": ("._compare", "compare"),
+    "swing": ("._swing", "swing"),
     "Indices": ("._indices", "Indices"),
 }
 
@@ -133,4 +135,5 @@ __all__ = [
     "results",
     "rules_for",
     "rules_to_toml",
+    "swing",
 ]

@@ -139,6 +139,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     cmp_.add_argument("--json", action="store_true", help="print one JSON object")
 
+    sw = sub.add_parser(
+        "swing",
+        help="district winners and list seats after a national vote swing",
+        description="Change parties' national vote shares (in points) in every district and in "
+        "the list vote, uniformly or proportionally, recount every district and reallocate the "
+        "list seats. Example: korelect swing 2016 Saenuri=+3 --kind uniform",
+    )
+    sw.add_argument("year", metavar="YEAR")
+    sw.add_argument(
+        "changes",
+        nargs="+",
+        metavar="PARTY=POINTS",
+        help="e.g. GNP=+2 Uri=-2 (points of the national vote share)",
+    )
+    sw.add_argument("--kind", choices=["uniform", "proportional"], default="uniform")
+    sw.add_argument("--rules", metavar="YEAR|RULES.toml", help="allocate under other rules")
+    sw.add_argument("--json", action="store_true", help="print one JSON object")
+
     ind = sub.add_parser(
         "indices",
         help="disproportionality and party-system indices of an election",
@@ -415,6 +433,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2)
                 if args.json
                 else comparison.table()
+            )
+        elif args.command == "swing":
+            from ._swing import swing  # noqa: PLC0415
+
+            changes: dict[str, str] = {}
+            for item in args.changes:
+                party, sep, points = item.rpartition("=")
+                if not sep or not party.strip():
+                    raise InputError(f"swing: expected PARTY=POINTS such as GNP=+2 (got {item!r})")
+                changes[party.strip()] = points.strip()
+            rules = None if args.rules is None else _rules_arg(args.rules)
+            swung = swing(args.year, changes, kind=args.kind, rules=rules)
+            out = (
+                json.dumps(swung.to_dict(), ensure_ascii=False, indent=2)
+                if args.json
+                else swung.table()
             )
         elif args.command == "indices":
             from ._indices import indices_text, indices_to_dict  # noqa: PLC0415
