@@ -55,6 +55,7 @@ if _TYPE_CHECKING:
     from ._batch import allocate_many
     from ._compare import compare
     from ._indices import Indices, indices
+    from ._simulate import simulate
     from ._swing import swing
 
 __version__ = "0.1.0"
@@ -67,6 +68,7 @@ _LAZY = {
     "indices": ("._indices", "indices"),
     "compare": ("._compare", "compare"),
     "swing": ("._swing", "swing"),
+    "simulate": ("._simulate", "simulate"),
     "Indices": ("._indices", "Indices"),
 }
 
@@ -135,5 +137,6 @@ __all__ = [
     "results",
     "rules_for",
     "rules_to_toml",
+    "simulate",
     "swing",
 ]

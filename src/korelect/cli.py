@@ -157,6 +157,31 @@ def _parser() -> argparse.ArgumentParser:
     sw.add_argument("--rules", metavar="YEAR|RULES.toml", help="allocate under other rules")
     sw.add_argument("--json", action="store_true", help="print one JSON object")
 
+    sim = sub.add_parser(
+        "simulate",
+        help="Monte Carlo seat projection around an election's counts",
+        description="N elections with correlated national, provincial and district noise on "
+        "YEAR's district and list votes, each counted district by district and allocated under "
+        "the rules. The same seed gives byte-identical output.",
+    )
+    sim.add_argument("year", metavar="YEAR")
+    sim.add_argument("-n", type=int, default=1000, help="simulated elections (default 1000)")
+    sim.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    for name, default in (
+        ("national", 0.02),
+        ("regional", 0.02),
+        ("district", 0.03),
+        ("list", 0.02),
+    ):
+        sim.add_argument(
+            f"--{name}-sd",
+            type=float,
+            default=default,
+            help=f"sd of the log-normal {name} noise (default {default})",
+        )
+    sim.add_argument("--rules", metavar="YEAR|RULES.toml", help="allocate under other rules")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+
     ind = sub.add_parser(
         "indices",
         help="disproportionality and party-system indices of an election",
@@ -394,6 +419,46 @@ def _write_whole(path: Path, text: str) -> None:
         raise FileFormatError(f"cannot write: {exc.strerror}", path=str(path)) from None
 
 
+def _simulate(args: argparse.Namespace) -> str:
+    from ._results import adapt_rules  # noqa: PLC0415  (loads the data)
+    from ._simulate import simulate  # noqa: PLC0415
+
+    rules = None
+    if args.rules is not None:
+        text = args.year.strip()
+        if not (text.isascii() and text.isdigit()):
+            raise InputError(f"simulate: expected an election year (got {args.year!r})")
+        rules = adapt_rules(int(text), _rules_arg(args.rules))[0]
+    bar = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if bar:
+            filled = 30 * done // max(total, 1)
+            print(
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    result = simulate(
+        args.year,
+        args.n,
+        seed=args.seed,
+        national_sd=args.national_sd,
+        regional_sd=args.regional_sd,
+        district_sd=args.district_sd,
+        list_sd=args.list_sd,
+        rules=rules,
+        progress=progress,
+    )
+    if bar:
+        print(file=sys.stderr)
+    if args.json:
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+    return result.table()
+
+
 def _rules(args: argparse.Namespace) -> str:
     if args.which is None:
         lines = [f"{'year':<6}{'seats':>6}{'district':>10}{'list':>6}  formula       threshold"]
@@ -450,6 +515,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if args.json
                 else swung.table()
             )
+        elif args.command == "simulate":
+            out = _simulate(args)
         elif args.command == "indices":
             from ._indices import indices_text, indices_to_dict  # noqa: PLC0415
 

@@ -1,0 +1,435 @@
+"""Monte Carlo seat projection: many noisy re-runs of one election's counts.
+
+``simulate(year, n)`` takes the year's district counts (1988–2020; 2024 has
+no district counts) and list-tier votes, perturbs them ``n`` times, counts
+every district by plurality and allocates the list seats by the year's law.
+
+The noise model (log-normal multipliers, median 1):
+
+* every candidate's district votes are multiplied by
+  ``exp(a_party + b_party,province + e_candidate)`` with ``a ~ N(0, national_sd)``
+  drawn once per run and party, ``b ~ N(0, regional_sd)`` once per run, party
+  and province, ``e ~ N(0, district_sd)`` once per run and candidate; each
+  district's votes are then rescaled to its counted total (shares renormalised).
+  Independents share one national and provincial term (party id
+  ``independent``); each independent candidate has its own column (cell) and
+  district term, so two independents never pool their votes.
+* list votes (2004–2020) are multiplied by ``exp(a_party + l_party)``, with
+  ``l ~ N(0, list_sd)``, and rescaled to the counted total; the ``other``
+  bucket (2020: the parties the published shares leave out) gets ``l`` only.
+  Before 2004 the list tier counts constituency votes, so it uses the
+  simulated district votes summed by party, as the law did.
+
+Districts: the candidate with most simulated votes wins (``argmax``); an exact
+tie goes to the lower cell, and each district's cells start with the winner
+``results(year)`` counted, so with every sd at 0 the seats are the year's own.
+A seat's party is the party the record gives its holder (1996: one district
+whose declared winner differs from the counts keeps the declared party when
+the counted winner wins). Districts without counts keep their declared party.
+
+List seats: 2004–2016 (Proportional, no minor-party seat or share rounding)
+go through :func:`korelect.allocate_many` (vectorised, exact integers); runs
+whose result hangs on a remainder tie are recomputed by
+:func:`korelect.allocate` with a lot. The other years (1988–1992 seat share
+with the first-party bonus or minor-party seat, 1996–2000 minor-party seat and
+rounded shares, 2020 linked) run the exact :func:`korelect.allocate` once per
+run: correct, and slower (about 1,000-2,000 runs a second here). Where the law has no
+tie rule (1988, 1992: list-seat remainder ties between parties with equal
+district seats are frequent in simulation) and a run hits a tie, that run
+settles it by a lot drawn from the run's seed instead of raising.
+
+Randomness comes only from ``numpy.random.default_rng(seed)``, drawn in fixed
+chunks of :data:`CHUNK` runs, so ``(year, n, seed, sds, rules)`` fixes the
+result byte for byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ._allocate import allocate
+from ._batch import allocate_many
+from ._data import dataset
+from ._entries import Entry, Kind
+from ._numbers import Number
+from ._results import (
+    INDEPENDENT,
+    UNATTRIBUTED,
+    PartyInfo,
+    adapt_rules,
+    count_year,
+    national_votes,
+    party_info,
+)
+from ._rules import Proportional, Rules, VoteBasis, rules_for
+from .errors import InputError, TieError
+
+__all__ = ["Simulation", "simulate"]
+
+CHUNK = 250
+"""Runs drawn and counted at once (memory is bounded by this, not by ``n``)."""
+OTHER = "(other parties)"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class _Base:
+    """The counts of one year as arrays: districts x cells, and the list tier."""
+
+    rules: Rules
+    parties: tuple[PartyInfo, ...]
+    kinds: tuple[Kind, ...]
+    votes: NDArray[np.float64]
+    """District votes, districts x cells (0 in padding cells)."""
+    real: NDArray[np.bool_]
+    """Which cells are candidates."""
+    vote_party: NDArray[np.intp]
+    """Party column whose noise a cell takes."""
+    seat_party: NDArray[np.intp]
+    """Party column that holds the seat when the cell wins."""
+    province: NDArray[np.intp]
+    provinces: int
+    fixed: NDArray[np.int64]
+    """District seats of districts without counts, by party."""
+    list_votes: NDArray[np.int64] | None
+    """List votes by party (None: the list tier counts constituency votes)."""
+    other: int
+    """Votes of the ``other`` entry (not a party; counts in every share)."""
+    other_name: str
+
+
+def _check_sd(value: object, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(f"{name!r} must be a number >= 0 (got {value!r})")
+    if not math.isfinite(value) or value < 0:
+        raise InputError(f"{name!r} must be a finite number >= 0 (got {value!r})")
+    return float(value)
+
+
+def _base(year: int, rules: Rules | None) -> _Base:
+    data = dataset()
+    if year not in data.years() or not data.candidates(year):
+        with_counts = [y for y in data.years() if data.candidates(y)]
+        raise InputError(
+            f"simulate needs district counts; {year} has none "
+            f"(years with counts: {', '.join(str(y) for y in with_counts)})"
+        )
+    law = rules_for(year)
+    rules = law if rules is None else adapt_rules(year, rules)[0]
+    districts, _ = count_year(data, year)
+    info: dict[str, PartyInfo] = {}
+
+    def key(name_ko: str) -> str:
+        party = party_info(name_ko, year)
+        info.setdefault(party.party_id, party)
+        return party.party_id
+
+    # Columns in the order results() builds its entries: list-tier votes first, then seats.
+    votes_by_name = national_votes(data, year, law)
+    list_by_id: dict[str, Number] = defaultdict(int)
+    for name, v in votes_by_name.items():
+        list_by_id[key(name)] += v
+    order = list(list_by_id)
+    for dr in districts:
+        order.append(key(dr.winner_party))
+        order.extend(key(c.party_ko) for c in (dr.count.candidates if dr.count else ()))
+    ids = list(dict.fromkeys(order))
+    col = {pid: i for i, pid in enumerate(ids)}
+    parties = tuple(info[p] for p in ids)
+    kinds = tuple(Kind.INDEPENDENT if p.name_ko == INDEPENDENT else Kind.PARTY for p in parties)
+
+    counted = [dr for dr in districts if dr.count is not None]
+    width = max(len(dr.count.candidates) for dr in counted if dr.count is not None)
+    votes = np.zeros((len(counted), width))
+    real = np.zeros((len(counted), width), dtype=bool)
+    vote_party = np.zeros((len(counted), width), dtype=np.intp)
+    seat_party = np.zeros((len(counted), width), dtype=np.intp)
+    codes = sorted({dr.district.province for dr in districts})
+    province = np.array([codes.index(dr.district.province) for dr in counted], dtype=np.intp)
+    for i, d in enumerate(counted):
+        assert d.count is not None  # noqa: S101  (filtered above)
+        cands = list(d.count.candidates)
+        won = cands.index(d.count.winner)
+        cands.insert(0, cands.pop(won))  # the counted winner first: ties go to it
+        for k, c in enumerate(cands):
+            votes[i, k] = c.votes or 0
+            real[i, k] = True
+            vote_party[i, k] = seat_party[i, k] = col[key(c.party_ko)]
+        seat_party[i, 0] = col[key(d.winner_party)]
+    fixed = np.zeros(len(ids), dtype=np.int64)
+    for d in districts:
+        if d.count is None:
+            fixed[col[key(d.winner_party)]] += 1
+
+    other, other_name = 0, OTHER
+    list_votes: NDArray[np.int64] | None = None
+    if law.vote_basis is VoteBasis.CONSTITUENCY:
+        valid = sum(d.valid_votes or 0 for d in data.districts(year))
+        other = max(0, valid - sum(int(v) for v in list_by_id.values()))
+        other_name = UNATTRIBUTED
+    elif any(isinstance(v, Fraction) for v in list_by_id.values()):
+        # Published percentages (2020): whole numbers over a common denominator keep every share.
+        shares = {p: Fraction(v) for p, v in list_by_id.items()}
+        rest = 100 - sum(shares.values(), Fraction(0))
+        scale = math.lcm(*(s.denominator for s in [*shares.values(), rest])) * 10_000
+        list_votes = np.array([int(shares.get(p, 0) * scale) for p in ids], dtype=np.int64)
+        other = int(max(rest, Fraction(0)) * scale)
+    else:
+        list_votes = np.array([int(list_by_id.get(p, 0)) for p in ids], dtype=np.int64)
+    return _Base(
+        rules,
+        parties,
+        kinds,
+        votes,
+        real,
+        vote_party,
+        seat_party,
+        province,
+        len(codes),
+        fixed,
+        list_votes,
+        other,
+        other_name,
+    )
+
+
+@dataclass(frozen=True)
+class PartyProjection:
+    """One party's seats over all runs."""
+
+    info: PartyInfo
+    mean: float
+    median: float
+    low: float
+    """5th percentile of total seats."""
+    high: float
+    """95th percentile of total seats."""
+    p_majority: float
+    p_largest: float
+    p_200: float
+    p_100: float
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready record."""
+        return {
+            "party_id": self.info.party_id,
+            "name_en": self.info.name_en,
+            "name_ko": self.info.name_ko,
+            "abbr": self.info.abbr,
+            "mean": round(self.mean, 4),
+            "median": self.median,
+            "p5": self.low,
+            "p95": self.high,
+            "p_majority": round(self.p_majority, 6),
+            "p_largest": round(self.p_largest, 6),
+            "p_200": round(self.p_200, 6),
+            "p_100": round(self.p_100, 6),
+        }
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """The outcome of :func:`simulate`: seats per run and per-party summaries.
+
+    ``seats`` has one row per run and one column per party in ``parties``.
+    A party is *largest* in a run when no party has more seats (a tie counts
+    for every tied party, so these probabilities can add up to more than 1);
+    a *majority* is more than half the seats; 200 and 100 are *at least*.
+    """
+
+    year: int
+    n: int
+    seed: int
+    sds: dict[str, float]
+    total_seats: int
+    parties: tuple[PartyInfo, ...]
+    seats: NDArray[np.int32]
+    exact_runs: int
+    """Runs whose list tier went through the exact :func:`korelect.allocate`."""
+
+    def projections(self) -> tuple[PartyProjection, ...]:
+        """Parties that won a seat in some run, by mean seats (most first)."""
+        s = self.seats.astype(np.float64)
+        top = self.seats.max(axis=1, keepdims=True)
+        largest = (self.seats == top).mean(axis=0)
+        rows = []
+        for j, info in enumerate(self.parties):
+            col = s[:, j]
+            if not col.any():
+                continue
+            rows.append(
+                PartyProjection(
+                    info,
+                    float(col.mean()),
+                    float(np.median(col)),
+                    float(np.quantile(col, 0.05)),
+                    float(np.quantile(col, 0.95)),
+                    float((col * 2 > self.total_seats).mean()),
+                    float(largest[j]),
+                    float((col >= 200).mean()),
+                    float((col >= 100).mean()),
+                )
+            )
+        return tuple(sorted(rows, key=lambda p: (-p.mean, p.info.party_id)))
+
+    def table(self) -> str:
+        """A text table: mean, median, 90% interval and the probabilities."""
+        head = f"{self.year}: {self.n} simulated elections, seed {self.seed}, " + ", ".join(
+            f"{k} {v:g}" for k, v in self.sds.items()
+        )
+        columns = (
+            f"{'party':<28} {'mean':>7} {'median':>6} {'5-95%':>9} "
+            f"{'majority':>8} {'largest':>7} {'>=200':>6} {'>=100':>6}"
+        )
+        lines = [head, columns]
+        for p in self.projections():
+            name = p.info.name_en if len(p.info.name_en) <= 28 else p.info.name_en[:27] + "…"
+            lines.append(
+                f"{name:<28} {p.mean:7.1f} {p.median:6g} {f'{p.low:g}-{p.high:g}':>9} "
+                f"{p.p_majority:8.1%} {p.p_largest:7.1%} {p.p_200:6.1%} {p.p_100:6.1%}"
+            )
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready record."""
+        return {
+            "year": self.year,
+            "n": self.n,
+            "seed": self.seed,
+            "sds": dict(self.sds),
+            "total_seats": self.total_seats,
+            "parties": [p.to_dict() for p in self.projections()],
+        }
+
+
+def _vectorised(rules: Rules) -> bool:
+    tier = rules.list_tier
+    return (
+        isinstance(tier, Proportional)
+        and tier.minor_party_seat is None
+        and tier.share_decimals is None
+    )
+
+
+def _exact(base: _Base, lv: NDArray[np.int64], ds: NDArray[np.int64], seed: int) -> Any:
+    entries = [
+        Entry(p.party_id, int(lv[j]), int(ds[j]), base.kinds[j])
+        for j, p in enumerate(base.parties)
+        if lv[j] or ds[j]
+    ]
+    if base.other:
+        entries.append(Entry(base.other_name, base.other, 0, Kind.OTHER))
+    try:
+        got = allocate(entries, base.rules, seed=seed).list_seats
+    except TieError:
+        # The law settles no tie here (1988, 1992): the run draws a lot instead.
+        got = allocate(entries, base.rules, ties="lot", seed=seed).list_seats
+    return [got.get(p.party_id, 0) for p in base.parties]
+
+
+def simulate(
+    year: int | str,
+    n: int = 1000,
+    *,
+    seed: int = 0,
+    national_sd: float = 0.02,
+    regional_sd: float = 0.02,
+    district_sd: float = 0.03,
+    list_sd: float = 0.02,
+    rules: Rules | None = None,
+    progress: Progress | None = None,
+) -> Simulation:
+    """Simulate ``n`` elections around the counts of ``year`` (see the module docstring).
+
+    >>> sim = simulate(2004, 200, seed=1)
+    >>> sim.seats.shape[0], int(sim.seats.sum(axis=1).min()), sim.total_seats
+    (200, 299, 299)
+    """
+    try:
+        year_int = int(year)
+    except (TypeError, ValueError):
+        raise InputError(f"'year' must be an election year (got {year!r})") from None
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise InputError(f"'n' must be an integer >= 1 (got {n!r})")
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise InputError(f"'seed' must be an integer >= 0 (got {seed!r})")
+    sds = {
+        "national_sd": _check_sd(national_sd, "national_sd"),
+        "regional_sd": _check_sd(regional_sd, "regional_sd"),
+        "district_sd": _check_sd(district_sd, "district_sd"),
+        "list_sd": _check_sd(list_sd, "list_sd"),
+    }
+    base = _base(year_int, rules)
+    rng = np.random.default_rng(seed)
+    p = len(base.parties)
+    d, k = base.votes.shape
+    totals = base.votes.sum(axis=1)
+    house = base.rules.total_seats
+    fast = _vectorised(base.rules)
+    is_party = np.array([kd is Kind.PARTY for kd in base.kinds] + [False])
+    out = np.zeros((n, p), dtype=np.int32)
+    exact_runs = 0
+    rows = np.arange(d)
+    for start in range(0, n, CHUNK):
+        c = min(CHUNK, n - start)
+        nat = rng.normal(0.0, sds["national_sd"], (c, p))
+        reg = rng.normal(0.0, sds["regional_sd"], (c, base.provinces, p))
+        dis = rng.normal(0.0, sds["district_sd"], (c, d, k))
+        lst = rng.normal(0.0, sds["list_sd"], (c, p + 1))
+        lots = rng.integers(0, 2**31, c)
+        log = nat[:, base.vote_party] + reg[:, base.province[:, None], base.vote_party] + dis
+        sim = base.votes * np.exp(log)
+        sums = sim.sum(axis=2, keepdims=True)
+        sim = sim * np.where(sums > 0, totals[None, :, None] / np.where(sums > 0, sums, 1), 0)
+        sim = np.where(base.real, sim, -1.0)
+        win = sim.argmax(axis=2)  # ties: the lower cell
+        holder = base.seat_party[rows[None, :], win]
+        flat = (holder + p * np.arange(c)[:, None]).ravel()
+        ds = np.bincount(flat, minlength=c * p).reshape(c, p).astype(np.int64) + base.fixed
+        if base.list_votes is None:
+            cells = np.rint(np.maximum(sim, 0)).astype(np.int64)
+            flat = (base.vote_party[None, :, :] + p * np.arange(c)[:, None, None]).ravel()
+            lv = np.bincount(flat, weights=cells.ravel(), minlength=c * p).reshape(c, p)
+            lv = np.rint(lv).astype(np.int64)
+            both = np.concatenate([lv, np.full((c, 1), base.other, dtype=np.int64)], axis=1)
+        else:
+            raw = np.append(base.list_votes, base.other).astype(np.float64)
+            mult = np.exp(np.concatenate([nat, np.zeros((c, 1))], axis=1) + lst)
+            scaled = raw * mult
+            scaled *= raw.sum() / scaled.sum(axis=1, keepdims=True)
+            both = np.rint(scaled).astype(np.int64)
+            lv = both[:, :p]
+        list_seats = np.zeros((c, p), dtype=np.int64)
+        todo = np.arange(c)
+        if fast:
+            tier = base.rules.list_tier
+            assert isinstance(tier, Proportional)  # noqa: S101  (checked by _vectorised)
+            got, tied = allocate_many(
+                both,
+                base.rules.list_seats,
+                method=tier.method,
+                threshold=base.rules.threshold,
+                district_seats=np.concatenate([ds, np.zeros((c, 1), dtype=np.int64)], axis=1),
+                parties=is_party,
+                return_ties=True,
+            )
+            list_seats[:] = got[:, :p]
+            todo = np.flatnonzero(tied)
+        for r in todo:
+            run_base = dataclasses.replace(base, other=int(both[r, p]))
+            list_seats[r] = _exact(run_base, lv[r], ds[r], int(lots[r]))
+        exact_runs += len(todo)
+        out[start : start + c] = ds + list_seats
+        if progress is not None:
+            progress(start + c, n)
+    return Simulation(year_int, n, seed, sds, house, base.parties, out, exact_runs)
