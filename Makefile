@@ -42,6 +42,7 @@ data: $(STAMP)   # rebuild the shipped tables from ../shared/data and ../shared/
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_results.py
 	$(BIN)/python benchmarks/bench_allocate_many.py
+	$(BIN)/python benchmarks/bench_simulate.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -18,3 +18,13 @@ def test_results_benchmark_runs_quick() -> None:
     ).stdout
     assert "slowest:" in out
     assert "2024" in out
+
+
+def test_simulate_benchmark_runs_quick() -> None:
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "bench_simulate.py"), "--quick"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "simulate vs exact loop" in out
