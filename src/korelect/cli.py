@@ -43,6 +43,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"korelect: error: {message} (see '{self.prog} --help')\n")
 
 
+def _election_year(text: str, command: str, *, also: str = "") -> int:
+    """A year korelect has data for, or one clear error naming the command and the known years."""
+    from ._data import dataset  # noqa: PLC0415  (only commands that load data ask)
+
+    years = dataset().years()
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) not in years:
+        known = ", ".join(str(y) for y in years)
+        raise InputError(f"{command}: expected an election year ({known}){also} (got {text!r})")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="korelect",
@@ -288,11 +300,8 @@ def _results(args: argparse.Namespace) -> str:
     notes: list[str] = []
     rules = None
     if args.rules is not None:
-        from ._data import dataset  # noqa: PLC0415
-
-        text = args.year.strip()
-        if text.isascii() and text.isdigit() and int(text) in dataset().years():
-            rules, notes = adapt_rules(int(text), _rules_arg(args.rules))
+        year = _election_year(args.year, "results")
+        rules, notes = adapt_rules(year, _rules_arg(args.rules))
     result = results(args.year, rules=rules)
     if args.json:
         return json.dumps(
@@ -345,18 +354,10 @@ def _district(args: argparse.Namespace) -> str:
 
 def _audit(args: argparse.Namespace) -> str:
     from ._audit import audit, audit_text, audit_to_dict  # noqa: PLC0415  (loads every table)
-    from ._data import dataset  # noqa: PLC0415
 
     year: int | None = None
     if args.year.strip().lower() != "all":
-        years = dataset().years()
-        text = args.year.strip()
-        if not (text.isascii() and text.isdigit()) or int(text) not in years:
-            known = ", ".join(str(y) for y in years)
-            raise InputError(
-                f"audit: expected an election year ({known}) or all (got {args.year!r})"
-            )
-        year = int(text)
+        year = _election_year(args.year, "audit", also=" or all")
     findings = audit(year)
     if args.json:
         return json.dumps(audit_to_dict(findings), ensure_ascii=False, indent=2)
@@ -366,15 +367,10 @@ def _audit(args: argparse.Namespace) -> str:
 def _article(args: argparse.Namespace) -> tuple[str, int]:
     if args.action == "write":
         from ._article.writer import write_article  # noqa: PLC0415  (loads the data)
-        from ._data import dataset  # noqa: PLC0415
 
-        text = args.year.strip()
-        years = dataset().years()
-        if not (text.isascii() and text.isdigit()) or int(text) not in years:
-            known = ", ".join(str(y) for y in years)
-            raise InputError(f"article write: expected an election year ({known}) (got {text!r})")
+        year = _election_year(args.year, "article write")
         rules = None if args.rules is None else _rules_arg(args.rules)
-        article = write_article(int(text), rules=rules)
+        article = write_article(year, rules=rules)
         if args.output:
             _write_whole(Path(args.output), article)
             return f"wrote {args.output}", 0
@@ -425,10 +421,7 @@ def _simulate(args: argparse.Namespace) -> str:
 
     rules = None
     if args.rules is not None:
-        text = args.year.strip()
-        if not (text.isascii() and text.isdigit()):
-            raise InputError(f"simulate: expected an election year (got {args.year!r})")
-        rules = adapt_rules(int(text), _rules_arg(args.rules))[0]
+        rules = adapt_rules(_election_year(args.year, "simulate"), _rules_arg(args.rules))[0]
     bar = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
