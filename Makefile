@@ -7,7 +7,8 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest install clean data bench
+.PHONY: demo test lint typecheck pytest install clean data bench sysdeps
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +17,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+sysdeps:   # Debian packages the tests use: a real headless browser and a Korean font for charts
+	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/nanum ]; then \
+	  echo "installing Debian packages: chromium fonts-nanum"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-nanum >/dev/null; \
+	fi
 
 demo: $(STAMP)
 	$(BIN)/korelect results 1996
@@ -32,7 +40,7 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+test: sysdeps lint typecheck pytest
 
 data: $(STAMP)   # rebuild the shipped tables from ../shared/data and ../shared/seeds
 	$(BIN)/python scripts/build_data.py
