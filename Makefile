@@ -46,6 +46,7 @@ data: $(STAMP)   # rebuild the shipped tables from ../shared/data and ../shared/
 	$(BIN)/python scripts/build_data.py
 	$(BIN)/python scripts/extract_seed_tables.py
 	$(BIN)/python scripts/build_golden.py
+	$(BIN)/python scripts/build_map.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_results.py

@@ -1,0 +1,237 @@
+"""The hemicycle: one circle per seat on concentric half rings, parties as wedges.
+
+**Layout** (:func:`layout`). The rings lie between an inner radius of
+:data:`INNER` and 1 (the outer edge). With ``r`` rings the gap between ring
+centres is ``g = (1 - INNER) / r`` and a ring of radius ``ρ`` holds at most
+``floor(π ρ / g) + 1`` seats spaced at least ``g`` apart along the arc. The
+number of rings is the smallest whose rings hold every seat; the seats are then
+shared among the rings in proportion to what each holds (largest remainders),
+so every ring is about equally full and the arc is filled evenly. A ring's
+seats are spread from the left end of the arc to the right one (a lone seat
+sits at the top). Each circle's radius is 0.4 of the smallest distance between
+neighbouring seat centres, so circles never touch.
+
+**Colouring.** Seats are sorted by angle, left to right (outer ring first
+within an angle), and handed out in that order to the parties in their
+left-to-right order (see :mod:`korelect._charts._model`), so each party is a
+wedge. Within a party's wedge its district seats come first, drawn solid, and
+its list seats after them, drawn as a lighter disc with a ring of the party's
+colour. A dashed line at the top of the arc marks the middle: a majority is
+more than half the seats (``seats // 2 + 1``).
+
+>>> seats = layout(300)
+>>> len(seats), max(s.ring for s in seats) + 1
+(300, 10)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .._result import Allocation
+from .._results import ElectionResult
+from ..errors import InputError
+from ._model import Bloc, blocs
+from ._svg import MUTED, RULE, document, esc, fit, num, text, tint
+
+if TYPE_CHECKING:
+    from .._simulate import Simulation
+
+__all__ = ["INNER", "Seat", "hemicycle_svg", "layout", "rings_for"]
+
+INNER = 0.35
+"""Radius of the innermost ring's inner edge, as a share of the outer radius."""
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """One seat's centre on the unit half disc (x right, y up), ring and circle radius."""
+
+    x: float
+    y: float
+    ring: int
+    """0 is the outermost ring."""
+    angle: float
+    radius: float
+
+
+def _radii(rings: int) -> list[float]:
+    gap = (1 - INNER) / rings
+    return [1 - gap / 2 - i * gap for i in range(rings)]
+
+
+def _capacity(radius: float, gap: float) -> int:
+    return math.floor(math.pi * radius / gap + 1e-9) + 1
+
+
+def rings_for(seats: int) -> int:
+    """The fewest rings that hold ``seats`` seats."""
+    rings = 1
+    while True:
+        gap = (1 - INNER) / rings
+        if sum(_capacity(r, gap) for r in _radii(rings)) >= seats:
+            return rings
+        rings += 1
+
+
+def layout(seats: int) -> list[Seat]:
+    """Seat centres for an assembly of ``seats``, sorted left to right (see the module)."""
+    if seats < 0:
+        raise InputError(f"a hemicycle needs a number of seats >= 0 (got {seats})")
+    if seats == 0:
+        return []
+    rings = rings_for(seats)
+    gap = (1 - INNER) / rings
+    radii = _radii(rings)
+    caps = [_capacity(r, gap) for r in radii]
+    whole = sum(caps)
+    shares = [seats * c / whole for c in caps]
+    counts = [math.floor(s) for s in shares]
+    order = sorted(range(rings), key=lambda i: (-(shares[i] - counts[i]), i))
+    for i in order[: seats - sum(counts)]:
+        counts[i] += 1
+    points: list[tuple[float, float, int, float]] = []
+    spacing = gap
+    for ring, (radius, count) in enumerate(zip(radii, counts, strict=True)):
+        if count == 1:
+            points.append((0.0, radius, ring, math.pi / 2))
+            continue
+        step = math.pi / (count - 1) if count > 1 else 0.0
+        if count > 1:
+            spacing = min(spacing, 2 * radius * math.sin(step / 2))
+        for k in range(count):
+            angle = math.pi - k * step
+            points.append((radius * math.cos(angle), radius * math.sin(angle), ring, angle))
+    if rings == 1 and seats == 1:
+        spacing = gap
+    size = 0.4 * spacing
+    points.sort(key=lambda p: (-round(p[3], 9), p[2]))
+    return [Seat(x, y, ring, angle, size) for x, y, ring, angle in points]
+
+
+def _source(obj: object) -> tuple[str, str]:
+    """A default title and a note on what the seats are."""
+    from .._simulate import Simulation  # noqa: PLC0415  (NumPy only when asked)
+
+    if isinstance(obj, ElectionResult):
+        return f"National Assembly election {obj.year}", "district seats solid, list seats light"
+    if isinstance(obj, Allocation):
+        name = obj.rules.name
+        return name, "district seats solid, list seats light"
+    if isinstance(obj, Simulation):
+        return (
+            f"{obj.year}: mean seats over {obj.n:,} simulated elections",
+            "mean seats per party, rounded by largest remainders",
+        )
+    return "", ""
+
+
+def hemicycle_svg(
+    obj: ElectionResult | Allocation | Simulation,
+    *,
+    width: int = 720,
+    title: str | None = None,
+) -> str:
+    """The assembly as a hemicycle: an SVG document (a string).
+
+    ``obj`` is an :class:`~korelect.ElectionResult`, an :class:`~korelect.Allocation`
+    or a :class:`~korelect.Simulation`. For a simulation each party gets its
+    **mean** seats over the runs, rounded by largest remainders so that they add
+    up to the assembly (district and list seats are not told apart there).
+    Parties are ordered left to right as :mod:`korelect._charts._model` says;
+    the legend gives each party's seats (district + list); the dashed line at
+    the top marks the majority (more than half the seats).
+
+    >>> from korelect import results
+    >>> svg = hemicycle_svg(results(2024))
+    >>> svg.count('class="seat"'), svg.count('data-kind="list"')
+    (300, 46)
+    """
+    if isinstance(width, bool) or not isinstance(width, int) or not 200 <= width <= 4000:
+        raise InputError(f"width must be a whole number of pixels, 200-4000 (got {width!r})")
+    parties = [b for b in blocs(obj) if b.seats > 0]
+    default_title, note = _source(obj)
+    heading = default_title if title is None else title
+    total = sum(b.seats for b in parties)
+    seats = layout(total)
+
+    pad = 16.0
+    top = 40.0 if heading else 16.0
+    radius = (width - 2 * pad) / 2
+    cx = width / 2
+    cy = top + radius
+    body: list[str] = []
+    if heading:
+        body.append(
+            text(cx, 26, fit(heading, 17, width - 2 * pad), size=17, anchor="middle", weight="bold")
+        )
+
+    # the seats, party by party
+    seat_iter = iter(seats)
+    body.append('<g class="seats">')
+    for b in parties:
+        body.append(f'<g class="party" data-party="{esc(b.key)}">')
+        body.append(f"<title>{esc(_legend_line(b))}</title>")
+        for i in range(b.seats):
+            s = next(seat_iter)
+            x, y, r = cx + s.x * radius, cy - s.y * radius, s.radius * radius
+            if i < b.district or not b.split:
+                kind = "district" if b.split else "seat"
+                body.append(
+                    f'<circle class="seat" data-kind="{kind}" cx="{num(x)}" cy="{num(y)}" '
+                    f'r="{num(r)}" fill="{b.colour}"/>'
+                )
+            else:
+                ring = max(r * 0.28, 0.6)
+                body.append(
+                    f'<circle class="seat" data-kind="list" cx="{num(x)}" cy="{num(y)}" '
+                    f'r="{num(r - ring / 2)}" fill="{tint(b.colour, 0.6)}" '
+                    f'stroke="{b.colour}" stroke-width="{num(ring)}"/>'
+                )
+        body.append("</g>")
+    body.append("</g>")
+
+    # the majority marker: a dashed line through the top of the arc
+    if total:
+        majority = total // 2 + 1
+        body.append(
+            f'<line class="majority" x1="{num(cx)}" y1="{num(cy - radius - 4)}" '
+            f'x2="{num(cx)}" y2="{num(cy - INNER * radius * 0.6)}" stroke="{MUTED}" '
+            f'stroke-width="1.2" stroke-dasharray="4 3"/>'
+        )
+        body.append(text(cx, cy - 14, f"{total} seats", size=20, anchor="middle", weight="bold"))
+        body.append(text(cx, cy + 2, f"majority {majority}", size=12, anchor="middle", fill=MUTED))
+
+    # the legend, in columns under the arc
+    y = cy + 22
+    columns = 2 if width >= 520 and len(parties) > 1 else 1
+    col_w = (width - 2 * pad) / columns
+    rows = math.ceil(len(parties) / columns)
+    body.append('<g class="legend">')
+    for i, b in enumerate(parties):
+        col, row = divmod(i, rows) if columns > 1 else (0, i)
+        lx = pad + col * col_w
+        ly = y + row * 20
+        body.append(
+            f'<rect x="{num(lx)}" y="{num(ly - 10)}" width="12" height="12" rx="2" '
+            f'fill="{b.colour}"/>'
+        )
+        label = fit(_legend_line(b), 12, col_w - 24)
+        body.append(text(lx + 18, ly, label, size=12, cls="legend-item"))
+    body.append("</g>")
+    y += rows * 20
+    if note and parties:
+        body.append(text(pad, y + 4, note, size=11, fill=MUTED))
+        y += 14
+    height = y + pad - 4
+    if not parties:
+        body.append(text(cx, cy - 10, "no seats", size=14, anchor="middle", fill=RULE))
+    return document(width, height, heading or "hemicycle", body)
+
+
+def _legend_line(b: Bloc) -> str:
+    if not b.split:
+        return f"{b.label}: {b.seats}"
+    return f"{b.label}: {b.seats} ({b.district} district + {b.list} list)"
