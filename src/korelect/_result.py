@@ -193,6 +193,12 @@ class Allocation:
 
         return results_table(self)
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the hemicycle and the results table."""
+        from ._charts.notebook import result_html  # noqa: PLC0415  (charts import this module)
+
+        return result_html(self)
+
     def to_frame(self) -> Any:
         """The result as a pandas DataFrame, one row per party."""
         import pandas as pd  # noqa: PLC0415  (pandas is imported only when asked for)

@@ -226,6 +226,12 @@ class ElectionResult:
 
         return result_to_dict(self, provinces=provinces)
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the hemicycle and the national table."""
+        from ._charts.notebook import result_html  # noqa: PLC0415  (charts import this module)
+
+        return result_html(self)
+
     def to_frame(self) -> Any:
         """The national table as a pandas DataFrame."""
         import pandas as pd  # noqa: PLC0415  (pandas is imported only when asked for)

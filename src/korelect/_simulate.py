@@ -311,6 +311,12 @@ class Simulation:
             "parties": [p.to_dict() for p in self.projections()],
         }
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the hemicycle of mean seats and the projections table."""
+        from ._charts.notebook import result_html  # noqa: PLC0415  (charts import this module)
+
+        return result_html(self)
+
 
 def _vectorised(rules: Rules) -> bool:
     tier = rules.list_tier

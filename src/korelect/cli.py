@@ -17,6 +17,7 @@ from typing import NoReturn
 from . import __version__, _sqlcli
 from ._allocate import allocate
 from ._apportion import METHODS, apportion
+from ._charts import cli as _chartcli
 from ._csvfile import read_entries_csv
 from ._rules import Rules, registered_years, rules_for
 from ._rulesfile import load_rules, rules_to_toml
@@ -247,6 +248,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     _sqlcli.add_parser(sub)
+    _chartcli.add_parser(sub)
 
     rules = sub.add_parser(
         "rules",
@@ -523,6 +525,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out = indices_text(args.year, merge_satellites=args.merge_satellites)
         elif args.command == "article":
             out, status = _article(args)
+        elif args.command == "chart":
+            out = _chartcli.run(args)
         elif args.command == "sql":
             out = _sqlcli.run(args)
         else:

@@ -12,10 +12,33 @@ every name and title in it is escaped. Text asks for NanumGothic or Noto Sans
 CJK KR, then the generic sans-serif.
 """
 
-from .bars import bars_svg
-from .hemicycle import hemicycle_svg
-from .histogram import histogram_svg
-from .map import map_svg
-from .png import svg_to_png
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
+if _TYPE_CHECKING:
+    from .bars import bars_svg
+    from .hemicycle import hemicycle_svg
+    from .histogram import histogram_svg
+    from .map import map_svg
+    from .png import svg_to_png
+
+# Imported on first use, so that the command line (which imports .cli) stays fast.
+_LAZY = {
+    "bars_svg": ".bars",
+    "hemicycle_svg": ".hemicycle",
+    "histogram_svg": ".histogram",
+    "map_svg": ".map",
+    "svg_to_png": ".png",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415  (only on first use)
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'korelect._charts' has no attribute {name!r}")
+
 
 __all__ = ["bars_svg", "hemicycle_svg", "histogram_svg", "map_svg", "svg_to_png"]

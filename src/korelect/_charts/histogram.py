@@ -14,8 +14,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from ..errors import InputError
 from ._model import INDEPENDENT_COLOUR
 from ._svg import MUTED, RULE, document, esc, fit, num, text
@@ -45,7 +43,9 @@ def histogram_svg(sim: Simulation, *, parties: int = 4, width: int = 720) -> str
     >>> svg.count('class="panel"'), svg.count('class="majority"')
     (3, 3)
     """
-    from .._simulate import Simulation  # noqa: PLC0415  (NumPy only when asked)
+    import numpy as np  # noqa: PLC0415  (NumPy only when asked)
+
+    from .._simulate import Simulation  # noqa: PLC0415
 
     if not isinstance(sim, Simulation):
         raise InputError(f"histogram_svg needs a Simulation (got {type(sim).__name__})")
