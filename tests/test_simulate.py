@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from korelect import rules_for
-from korelect._results import results
+from korelect._results import adapt_rules, results
 from korelect._simulate import simulate
 from korelect.errors import InputError
 
@@ -63,6 +63,37 @@ def test_vectorised_list_tier_matches_exact_path() -> None:
     exact = simulate(2012, 40, seed=5, rules=rules_for(2012, share_decimals=30))
     assert exact.exact_runs == 40
     assert np.array_equal(sim.seats, exact.seats)
+
+
+@pytest.mark.parametrize(("year", "law"), [(2020, 2020), (2020, 2024)])
+def test_linked_batch_path_matches_exact_path(year: int, law: int) -> None:
+    """2020/2024 runs through the vectorised linked formula; the exact allocate agrees.
+
+    With ``ties="list-order"`` both paths settle a tie the same way (the lower
+    column), so every run must match, tied runs included.
+    """
+    rules = adapt_rules(year, rules_for(law).replace(ties="list-order"))[0]
+    fast = simulate(year, 60, seed=5, rules=rules)
+    slow = simulate(year, 60, seed=5, rules=rules, exact=True)
+    assert fast.exact_runs == 0
+    assert slow.exact_runs == 60
+    assert np.array_equal(fast.seats, slow.seats)
+
+
+def test_linked_ties_are_settled_by_lot() -> None:
+    """2020's satellites often tie on adjusted seats; the lot gives each side some runs."""
+    sim = simulate(2020, 1000, seed=2)
+    assert sim.exact_runs == 0
+    assert (sim.seats.sum(axis=1) == 300).all()
+    zero = simulate(2020, 2, national_sd=0, regional_sd=0, district_sd=0, list_sd=0)
+    assert zero.exact_runs == 0
+
+
+def test_chunks_are_independent() -> None:
+    """Run i's seats do not depend on n: chunks have their own seeds and whole draws."""
+    short = simulate(2016, 300, seed=9)
+    long = simulate(2016, 700, seed=9)
+    assert np.array_equal(long.seats[:300], short.seats)
 
 
 def test_progress_callback() -> None:

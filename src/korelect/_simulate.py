@@ -27,20 +27,40 @@ A seat's party is the party the record gives its holder (1996: one district
 whose declared winner differs from the counts keeps the declared party when
 the counted winner wins). Districts without counts keep their declared party.
 
-List seats: 2004–2016 (Proportional, no minor-party seat or share rounding)
-go through :func:`korelect.allocate_many` (vectorised, exact integers); runs
-whose result hangs on a remainder tie are recomputed by
-:func:`korelect.allocate` with a lot. The other years (1988–1992 seat share
-with the first-party bonus or minor-party seat, 1996–2000 minor-party seat and
-rounded shares, 2020 linked) run the exact :func:`korelect.allocate` once per
-run: correct, and slower (about 1,000-2,000 runs a second here). Where the law has no
-tie rule (1988, 1992: list-seat remainder ties between parties with equal
-district seats are frequent in simulation) and a run hits a tie, that run
-settles it by a lot drawn from the run's seed instead of raising.
+Districts are counted in log space: the winner is the argmax of
+``log(votes) + noise``, the same as the argmax of ``votes x exp(noise)``,
+without the exponentials.
 
-Randomness comes only from ``numpy.random.default_rng(seed)``, drawn in fixed
-chunks of :data:`CHUNK` runs, so ``(year, n, seed, sds, rules)`` fixes the
-result byte for byte.
+List seats, by the batch path that fits the rules:
+
+* Proportional tiers without a minor-party seat or share rounding (2004–2016
+  and scenarios) go through :func:`korelect.allocate_many` (exact integers);
+  runs whose result hangs on a remainder tie are recomputed by
+  :func:`korelect.allocate` with the law's lot.
+* Linked tiers (2020, 2024 and scenarios) go through
+  :func:`korelect._formulas.linked_batch.linked_many` (exact integers, tested
+  equal to the exact formula). A run whose result hangs on a remainder tie
+  (frequent in 2020: the two satellite parties often have the same linked
+  seats) is settled by lot as the law says (art. 189(2) 후단): the run is
+  allocated again with its columns in a random order drawn from the chunk's
+  generator, and the tie goes to the column the lot put first. Rules with
+  ``ties="list-order"`` keep the lower column; ``votes-then-lot`` ties go the
+  exact way.
+* The other tiers (1988–1992 seat share with the first-party bonus or
+  minor-party seat, 1996–2000 minor-party seat and rounded shares) run the
+  exact :func:`korelect.allocate` once per run: correct, and slower (about
+  1,000-2,000 runs a second here). Where the law has no tie rule (1988, 1992:
+  list-seat remainder ties between parties with equal district seats are
+  frequent in simulation) and a run hits a tie, that run settles it by a lot
+  drawn from the run's seed instead of raising.
+
+``exact=True`` sends every run through :func:`korelect.allocate` (for checking).
+
+Randomness: runs are drawn in chunks of :data:`CHUNK`; chunk ``i`` draws from
+``numpy.random.default_rng([seed, i])`` alone, so ``(year, n, seed, sds,
+rules)`` fixes the result byte for byte, and chunks can run anywhere, in any
+order: ``dask=`` spreads them over a Dask cluster (:mod:`korelect._cluster`)
+and merges them in chunk order, giving the same seats run for run.
 """
 
 from __future__ import annotations
@@ -60,6 +80,7 @@ from ._allocate import allocate
 from ._batch import allocate_many
 from ._data import dataset
 from ._entries import Entry, Kind
+from ._formulas.linked_batch import linked_many
 from ._numbers import Number
 from ._results import (
     INDEPENDENT,
@@ -70,7 +91,8 @@ from ._results import (
     national_votes,
     party_info,
 )
-from ._rules import Proportional, Rules, VoteBasis, rules_for
+from ._rules import Linked, Proportional, Rules, VoteBasis, rules_for
+from ._ties import TieRule
 from .errors import InputError, TieError
 
 __all__ = ["Simulation", "simulate"]
@@ -101,6 +123,16 @@ class _Base:
     provinces: int
     fixed: NDArray[np.int64]
     """District seats of districts without counts, by party."""
+    cells: NDArray[np.intp]
+    """Flat index (district x width + column) of every real cell, district by district."""
+    cell_log: NDArray[np.float64]
+    """log of every real cell's votes (-inf for 0)."""
+    cell_votes: NDArray[np.float64]
+    cell_vote_party: NDArray[np.intp]
+    cell_province: NDArray[np.intp]
+    cell_district: NDArray[np.intp]
+    starts: NDArray[np.intp]
+    """First real cell of each district in the flat cell arrays."""
     list_votes: NDArray[np.int64] | None
     """List votes by party (None: the list tier counts constituency votes)."""
     other: int
@@ -122,7 +154,9 @@ def _base(year: int, rules: Rules | None) -> _Base:
         with_counts = [y for y in data.years() if data.candidates(y)]
         raise InputError(
             f"simulate needs district counts; {year} has none "
-            f"(years with counts: {', '.join(str(y) for y in with_counts)})"
+            f"(years with counts: {', '.join(str(y) for y in with_counts)}); "
+            f"to simulate {year}'s law, run it on another year's counts, e.g. "
+            f"simulate 2020 with rules {year}"
         )
     law = rules_for(year)
     rules = law if rules is None else adapt_rules(year, rules)[0]
@@ -186,6 +220,10 @@ def _base(year: int, rules: Rules | None) -> _Base:
         other = int(max(rest, Fraction(0)) * scale)
     else:
         list_votes = np.array([int(list_by_id.get(p, 0)) for p in ids], dtype=np.int64)
+    cells = np.flatnonzero(real.ravel())
+    cell_district = cells // width
+    with np.errstate(divide="ignore"):
+        cell_log = np.log(votes.ravel()[cells])
     return _Base(
         rules,
         parties,
@@ -197,6 +235,13 @@ def _base(year: int, rules: Rules | None) -> _Base:
         province,
         len(codes),
         fixed,
+        cells,
+        cell_log,
+        votes.ravel()[cells],
+        vote_party.ravel()[cells],
+        province[cell_district],
+        cell_district,
+        np.searchsorted(cell_district, np.arange(len(counted))),
         list_votes,
         other,
         other_name,
@@ -318,13 +363,14 @@ class Simulation:
         return result_html(self)
 
 
-def _vectorised(rules: Rules) -> bool:
+def _batch_path(rules: Rules) -> str:
+    """How the list tier of many runs is allocated: 'proportional', 'linked' or 'exact'."""
     tier = rules.list_tier
-    return (
-        isinstance(tier, Proportional)
-        and tier.minor_party_seat is None
-        and tier.share_decimals is None
-    )
+    if isinstance(tier, Linked):
+        return "linked"
+    if isinstance(tier, Proportional) and tier.minor_party_seat is None and not tier.share_decimals:
+        return "proportional"
+    return "exact"
 
 
 def _exact(base: _Base, lv: NDArray[np.int64], ds: NDArray[np.int64], seed: int) -> Any:
@@ -343,6 +389,103 @@ def _exact(base: _Base, lv: NDArray[np.int64], ds: NDArray[np.int64], seed: int)
     return [got.get(p.party_id, 0) for p in base.parties]
 
 
+def _chunk(
+    base: _Base, sds: dict[str, float], seed: int, index: int, runs: int, exact: bool
+) -> tuple[NDArray[np.int32], int]:
+    """Seats of the runs of chunk ``index`` (``runs`` of them) and how many ran the exact way.
+
+    Each chunk draws from its own generator, seeded by ``(seed, index)``: the
+    chunks are independent, so they can run in any order or on any machine and
+    still give the same seats. A short last chunk draws as much as a whole one
+    and uses its first runs, so run ``i`` of a seed is the same whatever ``n``.
+    """
+    rng = np.random.default_rng([seed, index])
+    c = runs
+    p = len(base.parties)
+    d, k = base.votes.shape
+    vp, prov = base.cell_vote_party, base.cell_province
+    # Always a whole chunk of draws, so run i is the same election whatever n is.
+    nat = rng.standard_normal((CHUNK, p))[:c] * sds["national_sd"]
+    reg = rng.standard_normal((CHUNK, base.provinces, p))[:c] * sds["regional_sd"]
+    noise = rng.standard_normal((CHUNK, len(base.cells)))[:c] * sds["district_sd"]
+    lst = rng.standard_normal((CHUNK, p + 1))[:c] * sds["list_sd"]
+    lots = rng.integers(0, 2**31, CHUNK)[:c]
+    noise += nat[:, vp]
+    noise += reg[:, prov, vp]
+    # Plurality in log space: argmax of votes x exp(noise) is argmax of log(votes) + noise.
+    grid = np.full((c, d * k), -np.inf)
+    grid[:, base.cells] = base.cell_log + noise
+    win = grid.reshape(c, d, k).argmax(axis=2)  # ties: the lower cell (the counted winner first)
+    holder = base.seat_party[np.arange(d)[None, :], win]
+    flat = (holder + p * np.arange(c)[:, None]).ravel()
+    ds = np.bincount(flat, minlength=c * p).reshape(c, p).astype(np.int64) + base.fixed
+    if base.list_votes is None:
+        # The list tier counts constituency votes: each district's votes, rescaled to its total.
+        sim = base.cell_votes * np.exp(noise)
+        sums = np.add.reduceat(sim, base.starts, axis=1)
+        totals = np.add.reduceat(base.cell_votes, base.starts)
+        scale = np.divide(totals, sums, out=np.zeros_like(sums), where=sums > 0)
+        sim *= scale[:, base.cell_district]
+        flat = (vp[None, :] + p * np.arange(c)[:, None]).ravel()
+        lv = np.bincount(flat, weights=np.rint(sim).ravel(), minlength=c * p).reshape(c, p)
+        lv = np.rint(lv).astype(np.int64)
+        both = np.concatenate([lv, np.full((c, 1), base.other, dtype=np.int64)], axis=1)
+    else:
+        raw = np.append(base.list_votes, base.other).astype(np.float64)
+        scaled = raw * np.exp(np.concatenate([nat, np.zeros((c, 1))], axis=1) + lst)
+        scaled *= raw.sum() / scaled.sum(axis=1, keepdims=True)
+        both = np.rint(scaled).astype(np.int64)
+        lv = both[:, :p]
+    list_seats = np.zeros((c, p), dtype=np.int64)
+    todo = np.arange(c)
+    path = "exact" if exact else _batch_path(base.rules)
+    ds_both = np.concatenate([ds, np.zeros((c, 1), dtype=np.int64)], axis=1)
+    is_party = np.array([kd is Kind.PARTY for kd in base.kinds] + [False])
+    if path == "proportional":
+        tier = base.rules.list_tier
+        assert isinstance(tier, Proportional)  # noqa: S101  (checked by _batch_path)
+        got, tied = allocate_many(
+            both,
+            base.rules.list_seats,
+            method=tier.method,
+            threshold=base.rules.threshold,
+            district_seats=ds_both,
+            parties=is_party,
+            return_ties=True,
+        )
+        list_seats[:] = got[:, :p]
+        todo = np.flatnonzero(tied)
+    elif path == "linked":
+        got, tied, failed = linked_many(base.rules, both, ds_both, is_party)
+        redo = np.flatnonzero(tied & ~failed)
+        if base.rules.ties is TieRule.VOTES_THEN_LOT:
+            failed |= tied  # not a column order: the exact path settles these
+        elif redo.size and base.rules.ties is not TieRule.LIST_ORDER:
+            # The law's lot (art. 189(2) 후단): the tied runs again, columns in a random order.
+            perm = np.argsort(rng.random((redo.size, p + 1)), axis=1)
+            again, _, bad = linked_many(
+                base.rules,
+                np.take_along_axis(both[redo], perm, axis=1),
+                np.take_along_axis(ds_both[redo], perm, axis=1),
+                is_party[perm],
+            )
+            failed[redo] |= bad
+            settled = np.empty_like(again)
+            np.put_along_axis(settled, perm, again, axis=1)
+            got[redo] = settled
+        list_seats[:] = got[:, :p]
+        todo = np.flatnonzero(failed)
+    for r in todo:
+        run_base = dataclasses.replace(base, other=int(both[r, p]))
+        list_seats[r] = _exact(run_base, lv[r], ds[r], int(lots[r]))
+    return (ds + list_seats).astype(np.int32), len(todo)
+
+
+def _chunks(n: int) -> list[tuple[int, int]]:
+    """``(index, runs)`` of every chunk of ``n`` runs."""
+    return [(i, min(CHUNK, n - start)) for i, start in enumerate(range(0, n, CHUNK))]
+
+
 def simulate(
     year: int | str,
     n: int = 1000,
@@ -353,9 +496,18 @@ def simulate(
     district_sd: float = 0.03,
     list_sd: float = 0.02,
     rules: Rules | None = None,
+    exact: bool = False,
+    dask: Any = None,
     progress: Progress | None = None,
 ) -> Simulation:
     """Simulate ``n`` elections around the counts of ``year`` (see the module docstring).
+
+    ``exact=True`` allocates every run's list seats with the exact
+    :func:`korelect.allocate` (slow; the batch paths are tested equal to it).
+    ``dask`` runs the chunks on a Dask cluster: a ``distributed.Client``, a
+    scheduler address such as ``"tcp://10.0.0.5:8786"``, or an ``int`` for a
+    local cluster of that many worker processes; the seats are the same, run
+    for run, as without it.
 
     >>> sim = simulate(2004, 200, seed=1)
     >>> sim.seats.shape[0], int(sim.seats.sum(axis=1).min()), sim.total_seats
@@ -376,66 +528,20 @@ def simulate(
         "list_sd": _check_sd(list_sd, "list_sd"),
     }
     base = _base(year_int, rules)
-    rng = np.random.default_rng(seed)
-    p = len(base.parties)
-    d, k = base.votes.shape
-    totals = base.votes.sum(axis=1)
+    chunks = _chunks(n)
+    if dask is not None:
+        from ._cluster import run_chunks  # noqa: PLC0415  (Dask is optional)
+
+        parts = run_chunks(dask, _chunk, base, sds, seed, chunks, exact, progress, n)
+    else:
+        parts = []
+        done = 0
+        for index, runs in chunks:
+            parts.append(_chunk(base, sds, seed, index, runs, exact))
+            done += runs
+            if progress is not None:
+                progress(done, n)
+    out = np.concatenate([seats for seats, _ in parts])
+    exact_runs = sum(e for _, e in parts)
     house = base.rules.total_seats
-    fast = _vectorised(base.rules)
-    is_party = np.array([kd is Kind.PARTY for kd in base.kinds] + [False])
-    out = np.zeros((n, p), dtype=np.int32)
-    exact_runs = 0
-    rows = np.arange(d)
-    for start in range(0, n, CHUNK):
-        c = min(CHUNK, n - start)
-        nat = rng.normal(0.0, sds["national_sd"], (c, p))
-        reg = rng.normal(0.0, sds["regional_sd"], (c, base.provinces, p))
-        dis = rng.normal(0.0, sds["district_sd"], (c, d, k))
-        lst = rng.normal(0.0, sds["list_sd"], (c, p + 1))
-        lots = rng.integers(0, 2**31, c)
-        log = nat[:, base.vote_party] + reg[:, base.province[:, None], base.vote_party] + dis
-        sim = base.votes * np.exp(log)
-        sums = sim.sum(axis=2, keepdims=True)
-        sim = sim * np.where(sums > 0, totals[None, :, None] / np.where(sums > 0, sums, 1), 0)
-        sim = np.where(base.real, sim, -1.0)
-        win = sim.argmax(axis=2)  # ties: the lower cell
-        holder = base.seat_party[rows[None, :], win]
-        flat = (holder + p * np.arange(c)[:, None]).ravel()
-        ds = np.bincount(flat, minlength=c * p).reshape(c, p).astype(np.int64) + base.fixed
-        if base.list_votes is None:
-            cells = np.rint(np.maximum(sim, 0)).astype(np.int64)
-            flat = (base.vote_party[None, :, :] + p * np.arange(c)[:, None, None]).ravel()
-            lv = np.bincount(flat, weights=cells.ravel(), minlength=c * p).reshape(c, p)
-            lv = np.rint(lv).astype(np.int64)
-            both = np.concatenate([lv, np.full((c, 1), base.other, dtype=np.int64)], axis=1)
-        else:
-            raw = np.append(base.list_votes, base.other).astype(np.float64)
-            mult = np.exp(np.concatenate([nat, np.zeros((c, 1))], axis=1) + lst)
-            scaled = raw * mult
-            scaled *= raw.sum() / scaled.sum(axis=1, keepdims=True)
-            both = np.rint(scaled).astype(np.int64)
-            lv = both[:, :p]
-        list_seats = np.zeros((c, p), dtype=np.int64)
-        todo = np.arange(c)
-        if fast:
-            tier = base.rules.list_tier
-            assert isinstance(tier, Proportional)  # noqa: S101  (checked by _vectorised)
-            got, tied = allocate_many(
-                both,
-                base.rules.list_seats,
-                method=tier.method,
-                threshold=base.rules.threshold,
-                district_seats=np.concatenate([ds, np.zeros((c, 1), dtype=np.int64)], axis=1),
-                parties=is_party,
-                return_ties=True,
-            )
-            list_seats[:] = got[:, :p]
-            todo = np.flatnonzero(tied)
-        for r in todo:
-            run_base = dataclasses.replace(base, other=int(both[r, p]))
-            list_seats[r] = _exact(run_base, lv[r], ds[r], int(lots[r]))
-        exact_runs += len(todo)
-        out[start : start + c] = ds + list_seats
-        if progress is not None:
-            progress(start + c, n)
     return Simulation(year_int, n, seed, sds, house, base.parties, out, exact_runs)

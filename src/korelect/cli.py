@@ -193,6 +193,13 @@ def _parser() -> argparse.ArgumentParser:
             help=f"sd of the log-normal {name} noise (default {default})",
         )
     sim.add_argument("--rules", metavar="YEAR|RULES.toml", help="allocate under other rules")
+    where = sim.add_mutually_exclusive_group()
+    where.add_argument(
+        "--dask", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (tcp://host:8786)"
+    )
+    where.add_argument(
+        "--workers", type=int, metavar="N", help="run on a local Dask cluster of N processes"
+    )
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
     ind = sub.add_parser(
@@ -445,6 +452,7 @@ def _simulate(args: argparse.Namespace) -> str:
         district_sd=args.district_sd,
         list_sd=args.list_sd,
         rules=rules,
+        dask=args.workers if args.dask is None else args.dask,
         progress=progress,
     )
     if bar:
