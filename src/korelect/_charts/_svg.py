@@ -69,8 +69,8 @@ def fit(text: str, size: float, width: float) -> str:
 
 
 def document(width: float, height: float, title: str, body: Iterable[str]) -> str:
-    """The whole SVG document: size, viewBox, title and the drawing."""
-    w, h = num(width), num(height)
+    """The whole SVG document: size (whole pixels, rounded up), viewBox, title and the drawing."""
+    w, h = str(math.ceil(width)), str(math.ceil(height))
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
         f'viewBox="0 0 {w} {h}" role="img" aria-label="{esc(title)}" '

@@ -9,7 +9,7 @@ shared among the rings in proportion to what each holds (largest remainders),
 so every ring is about equally full and the arc is filled evenly. A ring's
 seats are spread from the left end of the arc to the right one (a lone seat
 sits at the top). Each circle's radius is 0.4 of the smallest distance between
-neighbouring seat centres, so circles never touch.
+neighbouring seat centres (at most :data:`MAX_RADIUS`), so circles never touch.
 
 **Colouring.** Seats are sorted by angle, left to right (outer ring first
 within an angle), and handed out in that order to the parties in their
@@ -39,10 +39,12 @@ from ._svg import MUTED, RULE, document, esc, fit, num, text, tint
 if TYPE_CHECKING:
     from .._simulate import Simulation
 
-__all__ = ["INNER", "Seat", "hemicycle_svg", "layout", "rings_for"]
+__all__ = ["INNER", "MAX_RADIUS", "Seat", "hemicycle_svg", "layout", "rings_for"]
 
 INNER = 0.35
 """Radius of the innermost ring's inner edge, as a share of the outer radius."""
+MAX_RADIUS = 0.09
+"""The largest seat circle (for small assemblies), as a share of the outer radius."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,7 @@ def layout(seats: int) -> list[Seat]:
             points.append((radius * math.cos(angle), radius * math.sin(angle), ring, angle))
     if rings == 1 and seats == 1:
         spacing = gap
-    size = 0.4 * spacing
+    size = min(0.4 * spacing, MAX_RADIUS)
     points.sort(key=lambda p: (-round(p[3], 9), p[2]))
     return [Seat(x, y, ring, angle, size) for x, y, ring, angle in points]
 
@@ -205,7 +207,7 @@ def hemicycle_svg(
         body.append(text(cx, cy + 2, f"majority {majority}", size=12, anchor="middle", fill=MUTED))
 
     # the legend, in columns under the arc
-    y = cy + 22
+    y = cy + (seats[0].radius * radius if seats else 0) + 20
     columns = 2 if width >= 520 and len(parties) > 1 else 1
     col_w = (width - 2 * pad) / columns
     rows = math.ceil(len(parties) / columns)
