@@ -527,7 +527,20 @@ def simulate(
         "district_sd": _check_sd(district_sd, "district_sd"),
         "list_sd": _check_sd(list_sd, "list_sd"),
     }
-    base = _base(year_int, rules)
+    return run_base(_base(year_int, rules), year_int, n, seed, sds, exact, dask, progress)
+
+
+def run_base(
+    base: _Base,
+    year: int,
+    n: int,
+    seed: int,
+    sds: dict[str, float],
+    exact: bool = False,
+    dask: Any = None,
+    progress: Progress | None = None,
+) -> Simulation:
+    """:func:`simulate` on a prepared base (checked arguments; benchmarks vary the base)."""
     chunks = _chunks(n)
     if dask is not None:
         from ._cluster import run_chunks  # noqa: PLC0415  (Dask is optional)
@@ -544,4 +557,4 @@ def simulate(
     out = np.concatenate([seats for seats, _ in parts])
     exact_runs = sum(e for _, e in parts)
     house = base.rules.total_seats
-    return Simulation(year_int, n, seed, sds, house, base.parties, out, exact_runs)
+    return Simulation(year, n, seed, sds, house, base.parties, out, exact_runs)
