@@ -139,3 +139,14 @@ def test_cli_simulate_is_reproducible(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["simulate", "2024", "-n", "10"]) == 2
     assert main(["simulate", "2016", "-n", "50", "--json"]) == 0
     assert '"n": 50' in capsys.readouterr().out
+
+
+def test_other_rules_are_named(capsys: pytest.CaptureFixture[str]) -> None:
+    from korelect.cli import main
+
+    assert main(["simulate", "2020", "-n", "30", "--rules", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert "rules: 22nd National Assembly election (2024), applied to 2020" in out
+    assert simulate(2020, 5).to_dict()["rules"] == ""
+    assert main(["simulate", "2024", "-n", "10"]) == 2
+    assert "simulate 2020 with rules 2024" in capsys.readouterr().err

@@ -301,6 +301,8 @@ class Simulation:
     seats: NDArray[np.int32]
     exact_runs: int
     """Runs whose list tier went through the exact :func:`korelect.allocate`."""
+    rules: str = ""
+    """Name of the rules the seats were allocated under."""
 
     def projections(self) -> tuple[PartyProjection, ...]:
         """Parties that won a seat in some run, by mean seats (most first)."""
@@ -332,6 +334,8 @@ class Simulation:
         head = f"{self.year}: {self.n} simulated elections, seed {self.seed}, " + ", ".join(
             f"{k} {v:g}" for k, v in self.sds.items()
         )
+        if self.rules:
+            head += f"\nrules: {self.rules}"
         columns = (
             f"{'party':<28} {'mean':>7} {'median':>6} {'5-95%':>9} "
             f"{'majority':>8} {'largest':>7} {'>=200':>6} {'>=100':>6}"
@@ -353,6 +357,7 @@ class Simulation:
             "seed": self.seed,
             "sds": dict(self.sds),
             "total_seats": self.total_seats,
+            "rules": self.rules,
             "parties": [p.to_dict() for p in self.projections()],
         }
 
@@ -557,4 +562,6 @@ def run_base(
     out = np.concatenate([seats for seats, _ in parts])
     exact_runs = sum(e for _, e in parts)
     house = base.rules.total_seats
-    return Simulation(year, n, seed, sds, house, base.parties, out, exact_runs)
+    law = rules_for(year)
+    name = "" if base.rules == law else base.rules.name
+    return Simulation(year, n, seed, sds, house, base.parties, out, exact_runs, name)
