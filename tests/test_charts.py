@@ -494,3 +494,11 @@ def test_repr_html_of_results_allocations_and_simulations(sim2016: korelect.Simu
     assert "<A & B>" not in html
     assert "Uri Party" in results(2004)._repr_html_()
     assert "Saenuri Party" in sim2016._repr_html_()
+
+
+def test_readme_example_svg_is_current() -> None:
+    shipped = (ROOT / "docs/hemicycle-2024.svg").read_text(encoding="utf-8")
+    assert shipped == hemicycle_svg(results(2024))
+    assert "![The 2024 assembly as a hemicycle](docs/hemicycle-2024.svg)" in (
+        ROOT / "README.md"
+    ).read_text(encoding="utf-8")

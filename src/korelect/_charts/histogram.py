@@ -103,7 +103,7 @@ def histogram_svg(sim: Simulation, *, parties: int = 4, width: int = 720) -> str
             text(
                 plot_x - 8,
                 y0 + 44,
-                f"mean {p.mean:.1f}, 90% {p.low:g}-{p.high:g}",
+                f"mean {p.mean:.1f}, 90% {p.low:.0f}–{p.high:.0f}",
                 size=10,
                 anchor="end",
                 fill=MUTED,
@@ -133,21 +133,21 @@ def histogram_svg(sim: Simulation, *, parties: int = 4, width: int = 720) -> str
                 f'<line class="majority" x1="{num(mx)}" y1="{num(y0)}" x2="{num(mx)}" '
                 f'y2="{num(base)}" stroke="{MUTED}" stroke-width="1.2" stroke-dasharray="4 3"/>'
             )
-        else:
+        elif majority > hi:
             body.append(
                 text(
                     plot_x + plot_w,
                     y0 + 12,
-                    f"majority {majority} →" if majority > hi else f"← majority {majority}",
+                    f"majority {majority} →",
                     size=10,
-                    anchor="end" if majority > hi else "start",
+                    anchor="end",
                     fill=MUTED,
                     cls="majority",
                 )
-                if majority > hi
-                else text(
-                    plot_x, y0 + 12, f"← majority {majority}", size=10, fill=MUTED, cls="majority"
-                )
+            )
+        else:
+            body.append(
+                text(plot_x, y0 + 12, f"← majority {majority}", size=10, fill=MUTED, cls="majority")
             )
         body.append("</g>")
     axis_y = top + len(shown) * (panel_h + 10)
