@@ -374,7 +374,7 @@ def test_build_map_reproduces_the_shipped_map(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    shipped = (resources.files("korelect") / "data/provinces_map.json").read_bytes()
+    shipped = (resources.files("korelect._charts") / "provinces_map.json").read_bytes()
     assert out.read_bytes() == shipped
 
 

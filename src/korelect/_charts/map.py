@@ -1,6 +1,6 @@
 """The 17 provinces (시도) by the party with most district seats, or by one party's share.
 
-**Outlines.** ``korelect/data/provinces_map.json``, built by
+**Outlines.** ``korelect/_charts/provinces_map.json``, built by
 ``scripts/build_map.py`` from the 2018 boundaries of Statistics Korea (SGIS;
 공공누리 제1유형) as published by southkorea/southkorea-maps: one SVG path per
 province in korelect's province codes.
@@ -64,7 +64,9 @@ def province_map() -> ProvinceMap:
     (17, 800)
     """
     raw: dict[str, Any] = json.loads(
-        resources.files("korelect").joinpath("data/provinces_map.json").read_text(encoding="utf-8")
+        resources.files("korelect._charts")
+        .joinpath("provinces_map.json")
+        .read_text(encoding="utf-8")
     )
     return ProvinceMap(
         int(raw["width"]), int(raw["height"]), {p["code"]: p["path"] for p in raw["provinces"]}
