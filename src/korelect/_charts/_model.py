@@ -27,9 +27,10 @@ then independents, then ``other`` buckets.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from .._entries import Kind
 from .._parties import parties
@@ -40,7 +41,15 @@ from ..errors import InputError
 if TYPE_CHECKING:
     from .._simulate import Simulation
 
-__all__ = ["FALLBACK", "INDEPENDENT_COLOUR", "POSITION", "Bloc", "blocs", "chart_input"]
+__all__ = [
+    "FALLBACK",
+    "INDEPENDENT_COLOUR",
+    "POSITION",
+    "Bloc",
+    "blocs",
+    "chart_input",
+    "is_simulation",
+]
 
 FALLBACK: tuple[str, ...] = (
     "#4e79a7",
@@ -168,11 +177,15 @@ def _from_info(info: PartyInfo, kind: Kind) -> tuple[str, float | None, bool]:
     return colour, None if independent else _position(info.party_id), independent
 
 
+def is_simulation(obj: object) -> TypeGuard[Simulation]:
+    """Whether ``obj`` is a :class:`~korelect.Simulation` (without importing NumPy to ask)."""
+    module = sys.modules.get("korelect._simulate")
+    return module is not None and isinstance(obj, module.Simulation)
+
+
 def chart_input(obj: object) -> None:
     """Raise :class:`~korelect.errors.InputError` unless ``obj`` is a chartable result."""
-    from .._simulate import Simulation  # noqa: PLC0415  (NumPy only when charts run)
-
-    if not isinstance(obj, ElectionResult | Allocation | Simulation):
+    if not (isinstance(obj, ElectionResult | Allocation) or is_simulation(obj)):
         raise InputError(
             f"expected an ElectionResult, an Allocation or a Simulation (got {type(obj).__name__})"
         )

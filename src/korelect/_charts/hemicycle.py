@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from .._result import Allocation
 from .._results import ElectionResult
 from ..errors import InputError
-from ._model import Bloc, blocs
+from ._model import Bloc, blocs, is_simulation
 from ._svg import MUTED, RULE, document, esc, fit, num, text, tint
 
 if TYPE_CHECKING:
@@ -115,14 +115,12 @@ def layout(seats: int) -> list[Seat]:
 
 def _source(obj: object) -> tuple[str, str]:
     """A default title and a note on what the seats are."""
-    from .._simulate import Simulation  # noqa: PLC0415  (NumPy only when asked)
-
     if isinstance(obj, ElectionResult):
         return f"National Assembly election {obj.year}", "district seats solid, list seats light"
     if isinstance(obj, Allocation):
         name = obj.rules.name
         return name, "district seats solid, list seats light"
-    if isinstance(obj, Simulation):
+    if is_simulation(obj):
         return (
             f"{obj.year}: mean seats over {obj.n:,} simulated elections",
             "mean seats per party, rounded by largest remainders",

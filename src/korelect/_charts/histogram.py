@@ -15,7 +15,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ._model import INDEPENDENT_COLOUR
+from ._model import INDEPENDENT_COLOUR, is_simulation
 from ._svg import MUTED, RULE, document, esc, fit, num, text
 
 if TYPE_CHECKING:
@@ -45,9 +45,7 @@ def histogram_svg(sim: Simulation, *, parties: int = 4, width: int = 720) -> str
     """
     import numpy as np  # noqa: PLC0415  (NumPy only when asked)
 
-    from .._simulate import Simulation  # noqa: PLC0415
-
-    if not isinstance(sim, Simulation):
+    if not is_simulation(sim):
         raise InputError(f"histogram_svg needs a Simulation (got {type(sim).__name__})")
     if isinstance(parties, bool) or not isinstance(parties, int) or not 1 <= parties <= 12:
         raise InputError(f"parties must be a whole number 1-12 (got {parties!r})")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .._result import Allocation
 from .._results import ElectionResult
-from ._model import blocs
+from ._model import blocs, chart_input
 from ._svg import esc
 from .hemicycle import hemicycle_svg
 
@@ -39,23 +39,8 @@ def result_html(obj: ElectionResult | Allocation | Simulation) -> str:
     >>> html.startswith("<div") and "<svg" in html and "<table>" in html
     True
     """
-    from .._simulate import Simulation  # noqa: PLC0415  (NumPy only when asked)
-
-    if isinstance(obj, Simulation):
-        caption = f"{obj.year}: {obj.n:,} simulated elections, seed {obj.seed}"
-        head = ["Party", "Mean", "Median", "5–95%", "Majority", "Largest"]
-        rows = [
-            [
-                p.info.name_en,
-                f"{p.mean:.1f}",
-                f"{p.median:g}",
-                f"{p.low:g}–{p.high:g}",
-                f"{p.p_majority:.1%}",
-                f"{p.p_largest:.1%}",
-            ]
-            for p in obj.projections()
-        ]
-    else:
+    chart_input(obj)
+    if isinstance(obj, ElectionResult | Allocation):
         if isinstance(obj, ElectionResult):
             caption = f"National Assembly election {obj.year}: {obj.total_seats} seats"
         else:
@@ -71,6 +56,20 @@ def result_html(obj: ElectionResult | Allocation | Simulation) -> str:
             ]
             for b in sorted(blocs(obj), key=lambda b: (b.independent, -b.seats))
             if b.seats or (b.vote_share or 0) >= 0.01
+        ]
+    else:
+        caption = f"{obj.year}: {obj.n:,} simulated elections, seed {obj.seed}"
+        head = ["Party", "Mean", "Median", "5–95%", "Majority", "Largest"]
+        rows = [
+            [
+                p.info.name_en,
+                f"{p.mean:.1f}",
+                f"{p.median:g}",
+                f"{p.low:g}–{p.high:g}",
+                f"{p.p_majority:.1%}",
+                f"{p.p_largest:.1%}",
+            ]
+            for p in obj.projections()
         ]
     return (
         f'<div class="korelect">{hemicycle_svg(obj, title=caption, width=560)}'
