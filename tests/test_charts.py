@@ -502,3 +502,11 @@ def test_readme_example_svg_is_current() -> None:
     assert "![The 2024 assembly as a hemicycle](docs/hemicycle-2024.svg)" in (
         ROOT / "README.md"
     ).read_text(encoding="utf-8")
+
+
+def test_simulation_charts_name_other_rules() -> None:
+    sim = korelect.simulate(2016, 20, seed=1, rules=rules_for(2004))
+    for svg in (histogram_svg(sim), hemicycle_svg(sim)):
+        title = parse(svg).find(f"{NS}title")
+        assert title is not None
+        assert "under 17th National Assembly election (2004)" in (title.text or "")

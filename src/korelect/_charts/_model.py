@@ -49,6 +49,7 @@ __all__ = [
     "blocs",
     "chart_input",
     "is_simulation",
+    "under",
 ]
 
 FALLBACK: tuple[str, ...] = (
@@ -181,6 +182,12 @@ def is_simulation(obj: object) -> TypeGuard[Simulation]:
     """Whether ``obj`` is a :class:`~korelect.Simulation` (without importing NumPy to ask)."""
     module = sys.modules.get("korelect._simulate")
     return module is not None and isinstance(obj, module.Simulation)
+
+
+def under(sim: Simulation) -> str:
+    """`` under RULES`` when a simulation ran under rules other than its year's own, else ``""``."""
+    name = getattr(sim, "rules", "")
+    return f" under {name}" if isinstance(name, str) and name else ""
 
 
 def chart_input(obj: object) -> None:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from .._result import Allocation
 from .._results import ElectionResult
 from ..errors import InputError
-from ._model import Bloc, blocs, is_simulation
+from ._model import Bloc, blocs, is_simulation, under
 from ._svg import MUTED, RULE, document, esc, fit, num, text, tint
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def _source(obj: object) -> tuple[str, str]:
         return name, "district seats solid, list seats light"
     if is_simulation(obj):
         return (
-            f"{obj.year}: mean seats over {obj.n:,} simulated elections",
+            f"{obj.year}{under(obj)}: mean seats over {obj.n:,} simulated elections",
             "mean seats per party, rounded by largest remainders",
         )
     return "", ""

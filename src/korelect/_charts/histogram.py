@@ -15,7 +15,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ._model import INDEPENDENT_COLOUR, is_simulation
+from ._model import INDEPENDENT_COLOUR, is_simulation, under
 from ._svg import MUTED, RULE, document, esc, fit, num, text
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def histogram_svg(sim: Simulation, *, parties: int = 4, width: int = 720) -> str
     if isinstance(width, bool) or not isinstance(width, int) or not 300 <= width <= 4000:
         raise InputError(f"width must be a whole number of pixels, 300-4000 (got {width!r})")
     shown = list(sim.projections()[:parties])
-    heading = f"{sim.year}: seats in {sim.n:,} simulated elections (seed {sim.seed})"
+    heading = f"{sim.year}{under(sim)}: seats in {sim.n:,} simulated elections (seed {sim.seed})"
     majority = sim.total_seats // 2 + 1
     columns = [sim.parties.index(p.info) for p in shown]
     data = [sim.seats[:, j].astype(np.int64) for j in columns]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .._result import Allocation
 from .._results import ElectionResult
-from ._model import blocs, chart_input
+from ._model import blocs, chart_input, under
 from ._svg import esc
 from .hemicycle import hemicycle_svg
 
@@ -58,7 +58,7 @@ def result_html(obj: ElectionResult | Allocation | Simulation) -> str:
             if b.seats or (b.vote_share or 0) >= 0.01
         ]
     else:
-        caption = f"{obj.year}: {obj.n:,} simulated elections, seed {obj.seed}"
+        caption = f"{obj.year}{under(obj)}: {obj.n:,} simulated elections, seed {obj.seed}"
         head = ["Party", "Mean", "Median", "5–95%", "Majority", "Largest"]
         rows = [
             [
