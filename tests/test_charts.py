@@ -510,3 +510,12 @@ def test_simulation_charts_name_other_rules() -> None:
         title = parse(svg).find(f"{NS}title")
         assert title is not None
         assert "under 17th National Assembly election (2004)" in (title.text or "")
+
+
+def test_map_shows_a_tie_where_no_counts_break_it() -> None:
+    # 2024 Sejong: one seat each for the DP and the New Future Party, and no counts
+    line = next(p for p in results(2024).provinces if p.code == "sejong")
+    assert sorted(line.seats.values()) == [1, 1]
+    paths = {p.attrib["data-province"]: p for p in parse(map_svg(2024)).iter(f"{NS}path")}
+    assert paths["sejong"].attrib["data-party"] == "tie"
+    assert "tie" in "".join(paths["sejong"].itertext())

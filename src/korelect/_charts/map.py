@@ -14,7 +14,7 @@ parent's figures says so in its tooltip (``<title>``).
 **Winner.** A province takes the colour of the party with most district seats
 there; a tie in seats goes to the party with more constituency votes in the
 province, and where there are none (2024) the province is drawn as a tie
-(white with a grey border, listed in the legend).
+(light grey, listed in the legend).
 
 **A party's share** (``party=``). Its share of the list votes in each province
 (2004–2016), of the constituency votes (1988–2000 and 2020; in 2020 a
@@ -44,6 +44,8 @@ PARENT: dict[str, str] = {"sejong": "chungnam", "ulsan": "gyeongnam", "daejeon":
 """Where a province's seats were counted before it existed."""
 
 TIE = "tie"
+TIE_FILL = "#d9d9d9"
+"""The fill of a province whose seats are tied (no counts to break the tie)."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ def map_svg(year: int, *, party: str | None = None, width: int = 480) -> str:
             pid = winners.get(src, TIE)
             if pid == TIE:
                 fills[code] = (
-                    "#ffffff",
+                    TIE_FILL,
                     TIE,
                     f"{name_of(code)}{note}: tie, {_seat_text(result, line)}",
                 )
@@ -172,7 +174,7 @@ def map_svg(year: int, *, party: str | None = None, width: int = 480) -> str:
             counts[pid] = counts.get(pid, 0) + 1
         for pid in sorted(counts, key=lambda p: (-counts[p], p)):
             if pid == TIE:
-                legend.append(("#ffffff", f"tie in seats: {counts[pid]}"))
+                legend.append((TIE_FILL, f"tie in seats: {counts[pid]}"))
             else:
                 info = _info(result, pid)
                 legend.append((_colour(info), f"{info.name_en}: {counts[pid]}"))
@@ -222,7 +224,7 @@ def map_svg(year: int, *, party: str | None = None, width: int = 480) -> str:
     stroke = num(0.8 / k)
     for code, path in shape.paths.items():
         fill, tag, tip = fills[code]
-        border = "#999999" if fill == "#ffffff" else "#ffffff"
+        border = "#ffffff"
         attr = "data-party" if party is None else "data-share"
         body.append(
             f'<path class="province" data-province="{code}" {attr}="{esc(tag)}" d="{path}" '
