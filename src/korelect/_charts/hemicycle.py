@@ -95,19 +95,16 @@ def layout(seats: int) -> list[Seat]:
     for i in order[: seats - sum(counts)]:
         counts[i] += 1
     points: list[tuple[float, float, int, float]] = []
-    spacing = gap
+    spacing = gap  # the distance between ring centres; seats along a ring may be closer
     for ring, (radius, count) in enumerate(zip(radii, counts, strict=True)):
         if count == 1:
             points.append((0.0, radius, ring, math.pi / 2))
             continue
-        step = math.pi / (count - 1) if count > 1 else 0.0
-        if count > 1:
-            spacing = min(spacing, 2 * radius * math.sin(step / 2))
+        step = math.pi / max(count - 1, 1)
+        spacing = min(spacing, 2 * radius * math.sin(step / 2))  # the chord between neighbours
         for k in range(count):
             angle = math.pi - k * step
             points.append((radius * math.cos(angle), radius * math.sin(angle), ring, angle))
-    if rings == 1 and seats == 1:
-        spacing = gap
     size = min(0.4 * spacing, MAX_RADIUS)
     points.sort(key=lambda p: (-round(p[3], 9), p[2]))
     return [Seat(x, y, ring, angle, size) for x, y, ring, angle in points]
