@@ -10,21 +10,46 @@ How it stays exact:
 
 * Thresholds are compiled into numpy boolean masks. A vote share
   ``num/den`` is met when ``votes * den >= num * total`` ("at least", as in
-  :class:`~korelect.VoteShare`), in integers.
-* Quota methods compare remainders as integer numerators over one common
-  denominator per row: ``(v * D) mod V`` over ``V`` (Hare ``D = S``,
-  Hagenbach-Bischoff ``S + 1``, Imperiali ``S + 2``; ``V`` the qualified
-  votes), ``v mod q`` over the whole-vote Droop quota ``q``.
+  :class:`~korelect.VoteShare`), that is when ``votes`` reaches the whole
+  number ``ceil(num * total / den)``, computed once per row.
+* Quota methods (Hare ``D = S``, Hagenbach-Bischoff ``S + 1``, Imperiali
+  ``S + 2``, over the qualified votes ``V``; Droop: ``v`` over the whole-vote
+  quota ``q``) give ``floor(v * D / V)`` seats, then one more to the largest
+  remainders ``(v * D) mod V``.
 * Divisor methods take the top ``S`` of the matrix of quotients
   ``v / d(k)``, ``k < S``, in float64, and trust it only when the ``S``-th
   and ``(S+1)``-th quotients differ by more than one part in 10^9 (far above
   float rounding). Rows closer than that, ties included, are recomputed by
   the exact path in :mod:`korelect._apportion`.
 
-Limits: integer arithmetic is int64 while every product it forms stays
-below 2**63 (about 9.2e18): the largest row total times ``seats + 2`` or
-times the largest numerator/denominator of a vote share. Beyond that the
-arrays switch to Python integers (exact, slower).
+The quota fast path (float64). When every integer a quota method forms is at
+most 2**53 (``(largest possible row total + 1) * (S + 3)``, and the same with
+the shares' numerators and denominators, within 2**53: about 3e13 votes a row
+for 300 seats), the quota methods run in float64, which is exact for them:
+
+* Integers up to 2**53 are exact in float64, and so are their sums (row
+  totals, in any order), products and differences while the results stay
+  there. So ``v * D``, the row totals and ``num * total`` are exact.
+* ``floor(fl(a / b)) == floor(a / b)`` for whole ``a``, ``b`` with
+  ``a + b <= 2**53`` (``fl``: IEEE division, correctly rounded). Proof: with
+  ``k = floor(a / b)``, ``fl`` is monotone and ``k`` is a float, so
+  ``fl(a / b) >= k``; and ``a / b <= k + 1 - 1 / b`` while rounding moves a
+  value by at most ``2**-53`` of itself, less than ``1 / b`` when
+  ``b * (k + 1) <= a + b <= 2**53``, so ``fl(a / b) < k + 1``. The same
+  argument gives ``ceil`` for the threshold and the Droop quota.
+* So ``whole = floor(fl(v * D / V))`` is exact and ``frac = fl(v * D / V) -
+  whole`` (an exact subtraction) is the remainder ``rem / V`` to within
+  ``(S + 2) * 2**-53``. Ranking by ``frac`` is exact wherever two ``frac``
+  differ by more than twice that; a row where the last remainder that gets a
+  seat is that close to the first that does not, or to zero, is a tie or a
+  near-tie, and that row (with any row that over-allocates) is redone by the
+  integer path below. Random data almost never has such rows.
+
+The float path works on chunks of rows, transposed to ``(entries, runs)`` so
+that per-run values broadcast along contiguous memory, and sorts each run's
+remainders by a sorting network (one ``minimum``/``maximum`` over all runs
+per comparator) for up to 16 entries. Everything else runs in int64 (or
+Python integers, see below), as the exact path does.
 
 Ties: the batch path settles every tie by column order: the lower column
 index wins (the exact path's ``ties="list-order"``). This is not the law's
@@ -48,6 +73,7 @@ array([[2, 1, 1],
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cache
 from typing import Any, Literal, overload
 
 import numpy as np
@@ -104,12 +130,35 @@ def _shares(condition: Condition | None) -> list[Fraction]:
     return []
 
 
+def _least_votes(share: Fraction, total: Ints) -> Ints:
+    """Per row, the fewest whole votes that reach ``share`` of ``total`` (1 if ``total`` is 0).
+
+    ``votes >= ceil(num * total / den)`` is ``votes * den >= num * total`` for whole
+    ``votes``, with one product per row instead of one per cell. For integer ``total``
+    the ceiling is taken in integers; for float64 ``total`` (the float path, where
+    ``num * total`` stays at most 2**53) in float64, exact as ``floor`` is there (module
+    docstring: a quotient of such integers never rounds across an integer).
+    """
+    num, den = share.numerator, share.denominator
+    if total.dtype.kind == "f":
+        least = total * float(num)
+        least /= den
+        np.ceil(least, out=least)
+    else:
+        least = -((-num * total) // den)
+    least[total == 0] = 1  # no votes in the row: nothing qualifies
+    return least
+
+
 def _mask(condition: Condition, votes: Ints, seats: Ints, total: Ints) -> Bools:
-    """Which cells meet ``condition``: the condition tree as numpy boolean masks."""
+    """Which cells meet ``condition``: the condition tree as numpy boolean masks.
+
+    ``total`` (the share's denominator per run) is shaped to broadcast against ``votes``:
+    ``(runs, 1)`` for a ``(runs, entries)`` array, ``(runs,)`` for the float path's
+    transposed ``(entries, runs)``; ``seats`` has the shape of ``votes``.
+    """
     if isinstance(condition, VoteShare):
-        num, den = condition.share.numerator, condition.share.denominator
-        met = (votes * den >= num * total[:, None]) & (total[:, None] > 0)
-        return np.asarray(met, dtype=bool)
+        return np.asarray(votes >= _least_votes(condition.share, total), dtype=bool)
     if isinstance(condition, DistrictSeats):
         return np.asarray(seats >= condition.at_least, dtype=bool)
     if isinstance(condition, AnyOf):
@@ -184,6 +233,103 @@ def _largest_remainder(
         count = count - size
     result = result - removed
     return np.asarray(result, dtype=np.int64), tied
+
+
+_FLOAT_EXACT = 2**53
+"""Integers up to this are exact in float64, and so are their sums, differences and products."""
+_FLOAT_CHUNK = 65_536
+"""Cells the float path works on at once: a few arrays of this many float64 fit in L2 cache."""
+_NETWORK_MAX = 16
+"""Most entries for which the float path sorts by a sorting network rather than numpy.sort."""
+
+
+@cache
+def _network(size: int) -> tuple[tuple[int, int], ...]:
+    """Batcher's odd-even merge sorting network for ``size`` keys: compare-exchange pairs.
+
+    Built for the next power of two and cut to ``size``: the keys past ``size`` act as
+    +inf padding, which every pair that touches them leaves in place.
+    """
+    width = 1 << max(0, size - 1).bit_length()
+    pairs: list[tuple[int, int]] = []
+    p = 1
+    while p < width:
+        k = p
+        while k >= 1:
+            for j in range(k % p, width - k, 2 * k):
+                pairs.extend(
+                    (i + j, i + j + k)
+                    for i in range(min(k, width - j - k))
+                    if (i + j) // (2 * p) == (i + j + k) // (2 * p) and i + j + k < size
+                )
+            k //= 2
+        p *= 2
+    return tuple(pairs)
+
+
+def _sort_columns(keys: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``numpy.sort(keys, axis=0)``; for few rows by a sorting network on whole rows."""
+    rows = keys.shape[0]
+    if rows > _NETWORK_MAX:
+        return np.sort(keys, axis=0)
+    lines = list(keys.copy())
+    spare = np.empty_like(lines[0])
+    for i, j in _network(rows):  # each step: one min and one max over all runs at once
+        np.minimum(lines[i], lines[j], out=spare)
+        np.maximum(lines[i], lines[j], out=lines[j])
+        lines[i], spare = spare, lines[i]
+    return np.stack(lines)
+
+
+def _largest_remainder_float(
+    weights: NDArray[np.float64],
+    total: NDArray[np.float64],
+    seats: int,
+    method: str,
+    out: NDArray[np.int64],
+) -> Bools:
+    """The quota methods in float64 on integer values: seats into ``out``; the unsure runs.
+
+    ``weights`` (transposed: one row per entry, one column per run) holds the qualified
+    votes, 0 elsewhere; this function overwrites it. ``total`` holds their sums per run;
+    all are integers with ``total * (seats + 3) <= 2**53`` (the caller checks). Then
+    ``whole = floor(num / den)`` is exact and ``frac = num / den - whole`` is the exact
+    remainder ``rem / den`` give or take ``(seats + 2) * 2**-53`` (see the module
+    docstring). A run is *unsure*, and the caller redoes it in integers, when it
+    over-allocates (``left < 0``), when ``left`` is not below the entry count, or when the
+    ``left``-th largest ``frac`` is within ``eps`` (twice that error, and more) of zero or
+    of the next one: a tie, a near-tie the floats cannot order, or a seat that the
+    voted/unvoted rule would place. In every other run the top ``left`` remainders are
+    strictly above all the rest, in exact arithmetic too, so sorting the runs' ``frac``
+    finds them and no tie rule is needed. ``out`` has the usual ``(runs, entries)`` shape.
+    """
+    cols, runs = weights.shape
+    num = weights
+    if method == "droop":
+        den = np.floor(total / (seats + 1))
+        den += 1
+    else:
+        factor = {"hare": seats, "hagenbach-bischoff": seats + 1, "imperiali": seats + 2}[method]
+        num *= factor
+        den = total
+    frac = np.divide(num, den, out=num)  # the quotient, correctly rounded
+    whole = np.floor(frac)
+    frac -= whole  # exact: the quotient's fraction bits
+    left = seats - np.add.reduce(whole, axis=0)
+    flat = _sort_columns(frac).reshape(-1)
+    at = np.clip(cols - left, 1, max(cols - 1, 1)).astype(np.intp)  # the left-th largest
+    at *= runs
+    at += np.arange(runs)
+    cut = np.take(flat, at, mode="clip")
+    at -= runs  # the (left + 1)-th largest
+    after = np.take(flat, at, mode="clip")
+    eps = (seats + 3) * 2.0**-51
+    give = left > 0
+    unsure: Bools = (left < 0) | (left >= cols) | (give & ((cut <= eps) | (cut - after <= eps)))
+    cut[~give] = np.inf
+    whole += frac >= cut
+    np.copyto(out.T, whole, casting="unsafe")  # whole numbers: the cast is exact
+    return unsure
 
 
 def _divisors(method: str, seats: int) -> NDArray[np.float64]:
@@ -316,7 +462,8 @@ def allocate_many(
         )
     if raw.shape[1] == 0:
         raise InputError("'votes' must have at least one column (entry)")
-    raw = _int_array(raw, "votes", raw.shape)
+    if raw.dtype.kind not in "iu" or (raw.size and raw.min() < 0):
+        raw = _int_array(raw, "votes", raw.shape)  # object arrays checked; bad input raises
     runs, cols = raw.shape
     is_party = np.ones(cols, dtype=bool)
     if parties is not None:
@@ -339,12 +486,17 @@ def allocate_many(
     if runs == 0:
         return (empty, np.zeros(0, dtype=bool)) if return_ties else empty
 
-    # Pick int64 or Python ints from the largest product the steps form.
+    # Pick float64, int64 or Python ints from the largest product the steps form.
     peak = int(raw.max())
     row_sum_bound = peak * cols
     given = None if total is None else _int_array(total, "total", (runs,))
     total_bound = max(row_sum_bound, 0 if given is None else int(given.max()))
     factor = max([house + 2] + [max(s.numerator, s.denominator) for s in _shares(condition)])
+    quota = method not in DIVISOR_METHODS and house > 0
+    if quota and (total_bound + 1) * (factor + 1) <= _FLOAT_EXACT:
+        return _allocate_quota_float(
+            raw, house, method, condition, districts, is_party, given, return_ties
+        )
     big = (total_bound + 1) * factor >= _INT64_LIMIT
     weights = _exact_ints(raw, big)
     sums = weights.sum(axis=1)
@@ -352,26 +504,14 @@ def allocate_many(
         denominators = sums
     else:
         denominators = _exact_ints(given, big)
-        short = denominators < sums
-        if short.any():
-            i = int(np.argmax(short))
-            raise InputError(
-                f"'total' must be at least the sum of the row's votes "
-                f"({sums[i]} in run {i}) (got {denominators[i]})"
-            )
+        _check_total(denominators, sums)
 
     qualified = np.broadcast_to(is_party, (runs, cols)).copy()
     if condition is not None:
-        qualified &= _mask(condition, weights, districts, denominators)
+        qualified &= _mask(condition, weights, districts, denominators[:, None])
     if house == 0:
         return (empty, np.zeros(runs, dtype=bool)) if return_ties else empty
-    lacking = np.where(qualified, weights, 0).sum(axis=1) == 0
-    if lacking.any():
-        i = int(np.argmax(lacking))
-        raise AllocationError(
-            f"run {i}: {house} seats to allocate but no qualifying entry has votes "
-            f"({int(lacking.sum())} such run{'s' if lacking.sum() != 1 else ''})"
-        )
+    _check_lacking(np.where(qualified, weights, 0).sum(axis=1) == 0, house)
 
     if method in DIVISOR_METHODS:
         result, unsure = _highest_averages(weights, qualified, house, method)
@@ -380,4 +520,96 @@ def allocate_many(
             result[row], tied[row] = _exact_row(weights[row], qualified[row], house, method)
     else:
         result, tied = _largest_remainder(weights, qualified, house, method)
+    return (result, tied) if return_ties else result
+
+
+def _check_total(denominators: NDArray[Any], sums: NDArray[Any]) -> None:
+    short = denominators < sums
+    if short.any():
+        i = int(np.argmax(short))
+        raise InputError(
+            f"'total' must be at least the sum of the row's votes "
+            f"({int(sums[i])} in run {i}) (got {int(denominators[i])})"
+        )
+
+
+def _check_lacking(lacking: Bools, house: int) -> None:
+    if lacking.any():
+        i = int(np.argmax(lacking))
+        n = int(lacking.sum())
+        raise AllocationError(
+            f"run {i}: {house} seats to allocate but no qualifying entry has votes "
+            f"({n} such run{'s' if n != 1 else ''})"
+        )
+
+
+def _qualify_float(
+    raw: NDArray[Any],
+    condition: Condition | None,
+    districts: NDArray[Any],
+    is_party: Bools,
+    given: NDArray[Any] | None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Float64 votes, transposed to ``(entries, runs)``, the non-qualifying cells zeroed.
+
+    Returns those votes, their sums per run, all votes' sums per run (non-parties and
+    cells below the threshold included), and the threshold's denominators (``given``, or
+    the latter). Sums of integers up to 2**53 are exact in float64, in any order.
+    """
+    values = raw.T.astype(np.float64, order="C")
+    sums = np.add.reduce(values, axis=0)
+    denominators = sums if given is None else given.astype(np.float64)
+    masked = condition is not None or not is_party.all()
+    if condition is not None:
+        values *= _mask(condition, values, districts.T, denominators)
+    if not is_party.all():
+        values[~is_party] = 0.0
+    return values, np.add.reduce(values, axis=0) if masked else sums, sums, denominators
+
+
+def _allocate_quota_float(
+    raw: NDArray[Any],
+    house: int,
+    method: str,
+    condition: Condition | None,
+    districts: NDArray[Any],
+    is_party: Bools,
+    given: NDArray[Any] | None,
+    return_ties: bool,
+) -> NDArray[np.int64] | tuple[NDArray[np.int64], Bools]:
+    """:func:`allocate_many` for a quota method when every integer it forms is at most 2**53.
+
+    The same steps and errors as the integer path, in float64 (exact there, see the module
+    docstring) and in chunks of rows small enough to stay in the CPU cache between steps.
+    The few rows :func:`_largest_remainder_float` leaves unsure (ties, near-ties,
+    over-allocation) are redone by :func:`_largest_remainder` in int64.
+    """
+    runs, cols = raw.shape
+    result = np.empty((runs, cols), dtype=np.int64)
+    unsure = np.empty(runs, dtype=bool)
+    step = max(1, _FLOAT_CHUNK // cols)
+    for start in range(0, runs, step):
+        part = slice(start, start + step)
+        values, qualified_total, sums, denominators = _qualify_float(
+            raw[part], condition, districts[part], is_party, None if given is None else given[part]
+        )
+        if (qualified_total == 0).any() or (given is not None and (denominators < sums).any()):
+            # An error: raise the one the integer path would, naming the first such row.
+            values, qualified_total, sums, denominators = _qualify_float(
+                raw, condition, districts, is_party, given
+            )
+            _check_total(denominators, sums)
+            _check_lacking(qualified_total == 0, house)
+        unsure[part] = _largest_remainder_float(
+            values, qualified_total, house, method, result[part]
+        )
+    tied = np.zeros(runs, dtype=bool)
+    if unsure.any():
+        rows = np.flatnonzero(unsure)
+        weights = raw[rows].astype(np.int64)
+        qualified = np.broadcast_to(is_party, weights.shape).copy()
+        if condition is not None:
+            row_total = weights.sum(axis=1) if given is None else given[rows].astype(np.int64)
+            qualified &= _mask(condition, weights, districts[rows], row_total[:, None])
+        result[rows], tied[rows] = _largest_remainder(weights, qualified, house, method)
     return (result, tied) if return_ties else result
