@@ -37,9 +37,9 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> argparse.Argument
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "chart",
         help="draw a chart of an election as SVG or PNG",
-        description="Draw a hemicycle of the assembly, a map of the provinces, vote share "
-        "against seat share, or the seat distributions of a simulation, and write it to an "
-        ".svg or .png file.",
+        description="Draw a hemicycle of the assembly, a map of the provinces, vote share\n"
+        "against seat share, or the seat distributions of a simulation, and write it\n"
+        "whole to an .svg or .png file (the format is the file's suffix).",
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
