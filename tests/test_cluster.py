@@ -45,7 +45,7 @@ def test_progress_reaches_n() -> None:
 
 @pytest.mark.parametrize("target", [0, 1000, True, 2.5, object()])
 def test_bad_targets(target: object) -> None:
-    with pytest.raises(InputError, match="(?i)dask"):
+    with pytest.raises(InputError, match=r"(?i)dask"):
         simulate(2016, 10, dask=target)
 
 
