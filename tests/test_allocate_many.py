@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -217,3 +220,196 @@ def test_large_batch() -> None:
                 ties="list-order",
             )
             assert got[i].tolist() == list(r.seats.values())
+
+
+# -- the quota methods' float64 fast path -------------------------------------------------
+
+QUOTA_METHODS = ["hare", "droop", "hagenbach-bischoff", "imperiali"]
+
+
+@st.composite
+def boundary_batches(draw: st.DrawFn) -> tuple[dict[str, object], int]:
+    """Rows where ``v * D / V`` lands exactly on an integer or a hair (one vote) from one,
+    huge counts (up to 10**12, still on the float path), all-zero-but-one rows, and vote
+    shares exactly at 3%, or one vote below."""
+    seats = draw(st.integers(1, 30))
+    cols = draw(st.integers(1, 8))
+    runs = draw(st.integers(1, 6))
+    rows = []
+    for _ in range(runs):
+        kind = draw(st.sampled_from(["on", "hair", "huge", "one", "3%"]))
+        if kind in ("on", "hair"):
+            # Seats for D = S, S + 1 or S + 2 (Hare, HB, Imperiali) times a unit: v * D / V
+            # is then a whole number; a one-vote nudge puts it a hair off.
+            target = seats + draw(st.integers(0, 2))
+            cuts = sorted(
+                draw(st.lists(st.integers(0, target), min_size=cols - 1, max_size=cols - 1))
+            )
+            parts = [b - a for a, b in zip([0, *cuts], [*cuts, target], strict=True)]
+            unit = draw(st.sampled_from([1, 2, 7, 1000, 10**6 + 3, 10**9 + 7, 10**11]))
+            row = [p * unit for p in parts]
+            if kind == "hair":
+                nudge = draw(st.lists(st.integers(-1, 1), min_size=cols, max_size=cols))
+                row = [max(0, v + n) for v, n in zip(row, nudge, strict=True)]
+        elif kind == "huge":
+            row = draw(st.lists(st.integers(0, 10**12), min_size=cols, max_size=cols))
+        elif kind == "one":
+            row = [0] * cols
+            row[draw(st.integers(0, cols - 1))] = draw(st.integers(1, 10**12))
+        else:  # 3% of the row exactly, and 3% less one vote
+            m = draw(st.integers(1, 10**9))
+            row = [3 * m, 3 * m - 1, 94 * m + 1, 0, 0, 0, 0, 0][:cols]
+            if cols < 3:
+                row = [3 * m, 97 * m][:cols]
+        rows.append(row)
+    kinds = draw(
+        st.lists(
+            st.sampled_from([Kind.PARTY, Kind.PARTY, Kind.OTHER]), min_size=cols, max_size=cols
+        )
+    )
+    batch: dict[str, object] = {
+        "votes": np.array(rows, dtype=np.int64),
+        "kinds": kinds,
+        "district": np.zeros(cols, dtype=np.int64),
+        "threshold": draw(st.sampled_from([None, "3%", "5%", "3% OR 5 seats", "0%"])),
+        "extra": draw(st.none() | st.lists(st.integers(0, 1000), min_size=runs, max_size=runs)),
+    }
+    return batch, seats
+
+
+@pytest.mark.parametrize("method", QUOTA_METHODS)
+@settings(max_examples=200)
+@given(case=boundary_batches())
+def test_float_path_on_integer_boundaries(method: str, case: tuple[dict[str, object], int]) -> None:
+    batch, seats = case
+    expected = exact_rows(batch, seats, method)
+    errors = [i for i, e in enumerate(expected) if isinstance(e, AllocationError)]
+    if errors:
+        with pytest.raises(AllocationError, match=f"run {errors[0]}:"):
+            batch_call(batch, seats, method)
+        return
+    got, tied = batch_call(batch, seats, method)
+    for i, row in enumerate(expected):
+        assert isinstance(row, tuple)
+        assert got[i].tolist() == row[0], (i, method)
+        assert bool(tied[i]) == row[1], (i, method)
+
+
+def mixed_votes(rng: np.random.Generator, runs: int, cols: int) -> np.ndarray:
+    """Random vote vectors with many ties, near-ties, zero rows removed, and small parties."""
+    votes = np.floor(rng.dirichlet(np.full(cols, 0.8), size=runs) * 2_000_000).astype(np.int64)
+    n = runs // 5
+    votes[:n] = rng.integers(0, 4, size=(n, cols))  # small counts: exact ties
+    votes[n : 2 * n] = rng.integers(0, 4, size=(n, cols)) * 10**9 + rng.integers(-1, 2, (n, cols))
+    votes[2 * n : 3 * n, 0] = 0
+    votes = np.maximum(votes, 0)
+    votes[votes.sum(axis=1) == 0, 0] = 1
+    return votes
+
+
+def seats_and_ties(
+    votes: np.ndarray, seats: int, method: str, kwargs: dict[str, Any]
+) -> tuple[np.ndarray, np.ndarray]:
+    return allocate_many(votes, seats, method=method, return_ties=True, **kwargs)
+
+
+@pytest.mark.parametrize("method", QUOTA_METHODS)
+@pytest.mark.parametrize("cols", [1, 3, 8, 16, 17])
+def test_float_path_equals_integer_path(
+    method: str, cols: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many rows through the float path (small chunks, both sorts) and the int64 path."""
+    import korelect._batch as batch
+
+    runs = 1000
+    rng = np.random.default_rng(cols)
+    votes = mixed_votes(rng, runs, cols)
+    parties = np.ones(cols, dtype=bool)
+    parties[-1] = cols == 1
+    cases: list[dict[str, Any]] = [
+        {},
+        {"threshold": "3%"},
+        {
+            "threshold": "3% OR 5 seats",
+            "district_seats": rng.integers(0, 7, size=(runs, cols)),
+            "parties": parties,
+        },
+        {"threshold": "5%", "total": votes.sum(axis=1) + rng.integers(0, 10, runs)},
+    ]
+    for seats in (1, 7, 300):
+        for kwargs in cases:
+            with monkeypatch.context() as m:
+                m.setattr(batch, "_FLOAT_EXACT", 0)  # every row by the int64 path
+                try:
+                    slow = seats_and_ties(votes, seats, method, kwargs)
+                except AllocationError as e:
+                    message = str(e)
+                else:
+                    message = ""
+            for chunk, network in ((65_536, 16), (40, 16), (40, 0)):
+                with monkeypatch.context() as m:
+                    m.setattr(batch, "_FLOAT_CHUNK", chunk)
+                    m.setattr(batch, "_NETWORK_MAX", network)
+                    if message:
+                        with pytest.raises(AllocationError, match=re.escape(message)):
+                            seats_and_ties(votes, seats, method, kwargs)
+                        continue
+                    got = seats_and_ties(votes, seats, method, kwargs)
+                assert np.array_equal(got[0], slow[0]), (seats, kwargs, chunk)
+                assert np.array_equal(got[1], slow[1]), (seats, kwargs, chunk)
+
+
+@pytest.mark.parametrize("method", QUOTA_METHODS)
+def test_float_path_bound(method: str) -> None:
+    """Rows just inside and just past the float path's 2**53 bound agree with the exact path."""
+    seats = 30
+    limit = 2**53 // (seats + 3) - 1  # the largest row total the float path takes here
+    for peak in (limit // 2 - 2, limit // 2, limit // 2 + 3, limit):
+        votes = np.array(
+            [[peak, peak - 1], [peak, peak // 3], [peak - 5, 0], [peak // 2, peak // 2 + 1]]
+        )
+        got, tied = allocate_many(votes, seats, method=method, return_ties=True)
+        for i, row in enumerate(votes):
+            r = korelect.apportion(
+                {f"c{j}": int(v) for j, v in enumerate(row)}, seats, method, ties="list-order"
+            )
+            assert got[i].tolist() == list(r.seats.values()), (peak, i)
+            assert bool(tied[i]) == bool(r.ties)
+
+
+def test_zero_rows_are_named_across_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import korelect._batch as batch
+
+    monkeypatch.setattr(batch, "_FLOAT_CHUNK", 6)  # three rows of two entries a chunk
+    votes = np.array([[5, 5]] * 7 + [[0, 0]] + [[3, 1]] * 3 + [[0, 0]])
+    with pytest.raises(AllocationError, match=r"run 7: 3 seats .* \(2 such runs\)"):
+        allocate_many(votes, 3)
+    total = votes.sum(axis=1)
+    total[10] -= 1  # an error in 'total' comes first, as on the integer path
+    with pytest.raises(InputError, match=r"\(4 in run 10\) \(got 3\)"):
+        allocate_many(votes, 3, total=total)
+    only_one = np.zeros((9, 2), dtype=np.int64)
+    only_one[:, 1] = 10**12
+    assert allocate_many(only_one, 3).tolist() == [[0, 3]] * 9
+
+
+def test_threshold_exactly_at_three_percent() -> None:
+    """3% of 10**12 + 100 votes is not a whole number: the share needs the next vote."""
+    for total in (100, 10**6, 10**12, 10**12 + 100, 3 * 10**14):
+        at = -(-3 * total // 100)  # the fewest votes with at least 3%
+        votes = np.array([[at, total - at], [at - 1, total - at + 1]])
+        got = allocate_many(votes, 100, threshold="3%")
+        assert got[0, 0] > 0, total
+        assert got[1, 0] == 0, total
+
+
+def test_sorting_network_sorts_every_zero_one_input() -> None:
+    """The 0-1 principle: a network that sorts every 0/1 input sorts every input."""
+    from korelect._batch import _NETWORK_MAX, _network, _sort_columns
+
+    for size in range(1, _NETWORK_MAX + 1):
+        keys = (np.arange(2**size)[None, :] >> np.arange(size)[:, None]) & 1
+        ones = keys.sum(axis=0)
+        expected = (np.arange(size)[:, None] >= size - ones[None, :]).astype(np.float64)
+        assert np.array_equal(_sort_columns(keys.astype(np.float64)), expected), size
+        assert all(0 <= i < j < size for i, j in _network(size))
