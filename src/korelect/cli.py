@@ -23,6 +23,7 @@ from ._rules import Rules, registered_years, rules_for
 from ._rulesfile import load_rules, rules_to_toml
 from ._ties import TieRule
 from .errors import FileFormatError, InputError, KorelectError
+from .web import cli as _webcli
 
 
 def _rules_arg(value: str) -> Rules:
@@ -256,6 +257,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _sqlcli.add_parser(sub)
     _chartcli.add_parser(sub)
+    _webcli.add_parser(sub)
 
     rules = sub.add_parser(
         "rules",
@@ -535,6 +537,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out, status = _article(args)
         elif args.command == "chart":
             out = _chartcli.run(args)
+        elif args.command == "serve":
+            out = _webcli.run(args)
         elif args.command == "sql":
             out = _sqlcli.run(args)
         else:
