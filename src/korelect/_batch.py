@@ -295,13 +295,17 @@ def _largest_remainder_float(
     all are integers with ``total * (seats + 3) <= 2**53`` (the caller checks). Then
     ``whole = floor(num / den)`` is exact and ``frac = num / den - whole`` is the exact
     remainder ``rem / den`` give or take ``(seats + 2) * 2**-53`` (see the module
-    docstring). A run is *unsure*, and the caller redoes it in integers, when it
-    over-allocates (``left < 0``), when ``left`` is not below the entry count, or when the
-    ``left``-th largest ``frac`` is within ``eps`` (twice that error, and more) of zero or
-    of the next one: a tie, a near-tie the floats cannot order, or a seat that the
-    voted/unvoted rule would place. In every other run the top ``left`` remainders are
-    strictly above all the rest, in exact arithmetic too, so sorting the runs' ``frac``
-    finds them and no tie rule is needed. ``out`` has the usual ``(runs, entries)`` shape.
+    docstring). With ``left = seats - sum(whole)``, the top ``left`` remainders get one
+    seat more; when ``left < 0`` (Hagenbach-Bischoff, Imperiali) the ``-left`` smallest
+    remainders among the entries holding a seat give one back. A run is *unsure*, and the
+    caller redoes it in integers, when ``|left|`` is not below the entry count, when
+    fewer entries hold seats than must give one back, or when the last remainder chosen
+    is within ``eps`` (twice that error, and more) of the first one passed over, or (when
+    adding) of zero: a tie, a near-tie the floats cannot order, or a seat that the
+    voted/unvoted rule would place. In every other run the chosen remainders are
+    strictly on one side of all the rest, in exact arithmetic too, so sorting the runs'
+    ``frac`` finds them and no tie rule is needed. ``out`` has the ``(runs, entries)``
+    shape.
     """
     cols, runs = weights.shape
     num = weights
@@ -316,18 +320,32 @@ def _largest_remainder_float(
     whole = np.floor(frac)
     frac -= whole  # exact: the quotient's fraction bits
     left = seats - np.add.reduce(whole, axis=0)
-    flat = _sort_columns(frac).reshape(-1)
+    over = left < 0  # more whole seats than seats: the smallest remainders give one back
+    any_over = bool(over.any())
+    keys = np.where(over & (whole == 0), 2.0, frac) if any_over else frac  # 2: holds none
+    flat = _sort_columns(keys).reshape(-1)
+    base = np.arange(runs)
+    eps = (seats + 3) * 2.0**-51
     at = np.clip(cols - left, 1, max(cols - 1, 1)).astype(np.intp)  # the left-th largest
     at *= runs
-    at += np.arange(runs)
+    at += base
     cut = np.take(flat, at, mode="clip")
     at -= runs  # the (left + 1)-th largest
     after = np.take(flat, at, mode="clip")
-    eps = (seats + 3) * 2.0**-51
     give = left > 0
-    unsure: Bools = (left < 0) | (left >= cols) | (give & ((cut <= eps) | (cut - after <= eps)))
+    unsure: Bools = (left >= cols) | (give & ((cut <= eps) | (cut - after <= eps)))
     cut[~give] = np.inf
     whole += frac >= cut
+    if any_over:
+        at = np.clip(-left - 1, 0, max(cols - 2, 0)).astype(np.intp)  # the -left-th smallest
+        at *= runs
+        at += base
+        low = np.take(flat, at, mode="clip")
+        at += runs  # the next one up
+        above = np.take(flat, at, mode="clip")
+        unsure |= over & ((-left >= cols) | (low > 1) | (above - low <= eps))
+        low[~over] = -np.inf
+        whole -= keys <= low
     np.copyto(out.T, whole, casting="unsafe")  # whole numbers: the cast is exact
     return unsure
 
