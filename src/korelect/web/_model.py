@@ -360,6 +360,13 @@ def parse_whatif(year: int, query: Mapping[str, str]) -> WhatIfParams:
     return WhatIfParams(votes=votes, **fields)
 
 
+def rules_of(year: int, rules_year: int | None) -> Rules:
+    """The rules a what-if starts from: the year's law, or another year's applied to it."""
+    if rules_year is None or rules_year == year:
+        return election(year).rules
+    return adapt_rules(year, rules_for(rules_year))[0]
+
+
 def _rules(year: int, params: WhatIfParams) -> tuple[Rules, list[str]]:
     notes: list[str] = []
     rules = election(year).rules

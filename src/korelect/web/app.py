@@ -59,6 +59,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 _STATIC = {
     "style.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
 }
 
 
@@ -173,6 +174,10 @@ def create_app() -> FastAPI:
             return error_response("/static", 404, "no such static file")
         body, media = files[name]
         return Response(body, media_type=media, headers={"cache-control": "public, max-age=3600"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return static("favicon.svg")
 
     app.include_router(pages.router)
     app.include_router(api.router)

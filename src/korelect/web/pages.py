@@ -139,6 +139,7 @@ def whatif(request: Request, year: str) -> HTMLResponse:
     rules = outcome.result.rules
     tier = rules.list_tier
     base = outcome.base
+    law = model.rules_of(y, params.rules_year)
     return _page(
         "whatif.html",
         title=f"What if: {y}",
@@ -148,16 +149,23 @@ def whatif(request: Request, year: str) -> HTMLResponse:
         params=params,
         form={
             "rules": "" if params.rules_year is None else str(params.rules_year),
-            "threshold": str(rules.threshold) if rules.threshold is not None else "none",
-            "list_seats": str(rules.list_seats),
-            "district_seats": rules.district_seats,
-            "method": getattr(tier, "method", ""),
-            "cap": ("none" if tier.cap is None else str(tier.cap))
-            if isinstance(tier, Linked)
-            else "",
-            "ties": rules.ties.value,
+            "threshold": params.threshold or "",
+            "list_seats": "" if params.list_seats is None else str(params.list_seats),
+            "method": params.method or "",
+            "cap": "none" if params.uncapped else ("" if params.cap is None else str(params.cap)),
+            "ties": params.ties or "",
         },
-        linked=isinstance(tier, Linked),
+        law={
+            "threshold": "none" if law.threshold is None else str(law.threshold),
+            "list_seats": str(law.list_seats),
+            "district_seats": law.district_seats,
+            "method": getattr(law.list_tier, "method", ""),
+            "cap": ("none" if law.list_tier.cap is None else str(law.list_tier.cap))
+            if isinstance(law.list_tier, Linked)
+            else "",
+            "ties": law.ties.value,
+        },
+        linked=isinstance(tier, Linked) or isinstance(law.list_tier, Linked),
         shares=any(isinstance(p.votes, Fraction) for p in base.parties),
         methods=METHODS,
         tie_rules=model.TIE_RULES,
