@@ -7,8 +7,8 @@ puts the security headers on every response (errors included), refuses
 over-long or over-numerous query parameters and turns anything unexpected
 into a plain 500 page rather than a traceback.
 
->>> app = create_app()
->>> sorted(r.path for r in app.routes if r.path.startswith("/api/elections/{year}"))[:2]
+>>> paths = create_app().openapi()["paths"]
+>>> sorted(p for p in paths if p.startswith("/api/elections/{year}"))[:2]
 ['/api/elections/{year}', '/api/elections/{year}/allocation']
 """
 
