@@ -267,7 +267,7 @@ def _network(size: int) -> tuple[tuple[int, int], ...]:
     return tuple(pairs)
 
 
-def _sort_columns(keys: NDArray[np.float64]) -> NDArray[np.float64]:
+def _sort_columns(keys: NDArray[np.float32]) -> NDArray[np.float32]:
     """``numpy.sort(keys, axis=0)``; for few rows by a sorting network on whole rows."""
     rows = keys.shape[0]
     if rows > _NETWORK_MAX:
@@ -300,12 +300,13 @@ def _largest_remainder_float(
     remainders among the entries holding a seat give one back. A run is *unsure*, and the
     caller redoes it in integers, when ``|left|`` is not below the entry count, when
     fewer entries hold seats than must give one back, or when the last remainder chosen
-    is within ``eps`` (twice that error, and more) of the first one passed over, or (when
-    adding) of zero: a tie, a near-tie the floats cannot order, or a seat that the
-    voted/unvoted rule would place. In every other run the chosen remainders are
-    strictly on one side of all the rest, in exact arithmetic too, so sorting the runs'
-    ``frac`` finds them and no tie rule is needed. ``out`` has the ``(runs, entries)``
-    shape.
+    is within ``eps`` of the first one passed over, or (when adding) of zero: a tie, a
+    near-tie the floats cannot order, or a seat that the voted/unvoted rule would place.
+    The runs are sorted on ``frac`` rounded to float32 (half the memory to move; rounding
+    is monotone and moves a value below 1 by at most ``2**-25``), so ``eps`` is over twice
+    both errors together. In every other run the chosen remainders are strictly on one
+    side of all the rest, in exact arithmetic too, so the sort finds them and no tie rule
+    is needed. ``out`` has the ``(runs, entries)`` shape.
     """
     cols, runs = weights.shape
     num = weights
@@ -323,29 +324,31 @@ def _largest_remainder_float(
     over = left < 0  # more whole seats than seats: the smallest remainders give one back
     any_over = bool(over.any())
     keys = np.where(over & (whole == 0), 2.0, frac) if any_over else frac  # 2: holds none
-    flat = _sort_columns(keys).reshape(-1)
+    ranked = keys.astype(np.float32)  # monotone rounding, off by at most 2**-25 below 1
+    flat = _sort_columns(ranked).reshape(-1)
     base = np.arange(runs)
-    eps = (seats + 3) * 2.0**-51
+    eps = 2.0**-23 + (seats + 3) * 2.0**-51  # over twice a ranked key's error
     at = np.clip(cols - left, 1, max(cols - 1, 1)).astype(np.intp)  # the left-th largest
     at *= runs
     at += base
     cut = np.take(flat, at, mode="clip")
     at -= runs  # the (left + 1)-th largest
-    after = np.take(flat, at, mode="clip")
+    after = np.take(flat, at, mode="clip").astype(np.float64)
     give = left > 0
-    unsure: Bools = (left >= cols) | (give & ((cut <= eps) | (cut - after <= eps)))
+    gap = cut - after  # in float64: exact
+    unsure: Bools = (left >= cols) | (give & ((cut <= eps) | (gap <= eps)))
     cut[~give] = np.inf
-    whole += frac >= cut
+    whole += ranked >= cut
     if any_over:
         at = np.clip(-left - 1, 0, max(cols - 2, 0)).astype(np.intp)  # the -left-th smallest
         at *= runs
         at += base
         low = np.take(flat, at, mode="clip")
         at += runs  # the next one up
-        above = np.take(flat, at, mode="clip")
-        unsure |= over & ((-left >= cols) | (low > 1) | (above - low <= eps))
+        gap = np.take(flat, at, mode="clip").astype(np.float64) - low
+        unsure |= over & ((-left >= cols) | (low > 1) | (gap <= eps))
         low[~over] = -np.inf
-        whole -= keys <= low
+        whole -= ranked <= low
     np.copyto(out.T, whole, casting="unsafe")  # whole numbers: the cast is exact
     return unsure
 
