@@ -39,11 +39,20 @@ for 300 seats), the quota methods run in float64, which is exact for them:
   argument gives ``ceil`` for the threshold and the Droop quota.
 * So ``whole = floor(fl(v * D / V))`` is exact and ``frac = fl(v * D / V) -
   whole`` (an exact subtraction) is the remainder ``rem / V`` to within
-  ``(S + 2) * 2**-53``. Ranking by ``frac`` is exact wherever two ``frac``
-  differ by more than twice that; a row where the last remainder that gets a
-  seat is that close to the first that does not, or to zero, is a tie or a
-  near-tie, and that row (with any row that over-allocates) is redone by the
-  integer path below. Random data almost never has such rows.
+  ``(S + 2) * 2**-53``. The remainders are ranked on ``frac`` rounded to
+  float32 (monotone, and within ``2**-25`` below 1), so a ranking is exact
+  wherever two ranked keys differ by more than ``eps = 2**-23 + (S + 3) *
+  2**-51``, over twice both errors together: then the exact remainders are
+  in the same order, and strictly so.
+* A row is settled in float only when the last remainder that gets a seat
+  (or, when the whole seats over-allocate, the last that gives one back) is
+  more than ``eps`` from the first one passed over, and, when seats are
+  added, from zero; every other row (a tie, a near-tie, or an unusual case:
+  more seats left than entries, fewer holders than seats to give back) is
+  redone by the integer path below, which settles ties by column and flags
+  them. So the float path never settles a tie, and ``return_ties`` is the
+  integer path's answer wherever there is one. Random data almost never has
+  such rows.
 
 The float path works on chunks of rows, transposed to ``(entries, runs)`` so
 that per-run values broadcast along contiguous memory, and sorts each run's
