@@ -423,7 +423,11 @@ def whatif(year: int, params: WhatIfParams) -> WhatIf:
         raise InputError("votes: at least one party needs votes")
     allocation = allocate(entries, rules, seed=0)
     result = _as_result(base, rules, allocation)
-    tiers = tuple(indices(result, tier=t) for t in TIERS)
+    # The district tier does not change with the list tier: its indices are the year's own.
+    tiers = tuple(
+        real if t == "district" else indices(result, tier=t)
+        for t, real in zip(TIERS, election_indices(year), strict=True)
+    )
     return WhatIf(base, result, params, tuple(notes), tiers)
 
 

@@ -8,7 +8,7 @@ in FastAPI's thread pool (plain ``def`` routes), never on the event loop.
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -74,13 +74,17 @@ def index() -> HTMLResponse:
 @router.get("/elections/{year}", response_class=HTMLResponse)
 def election(year: str, q: Name = "", party: Name = "") -> HTMLResponse:
     """One election: assembly, national and province tables, map, districts, audit trail."""
-    y = model.year_of(year)
+    return HTMLResponse(_election_page(model.year_of(year), q, party))
+
+
+@lru_cache(maxsize=64)
+def _election_page(y: int, q: str, party: str) -> str:
     result = model.election(y)
     ids = {p.info.party_id for p in result.parties}
     if party and party not in ids:
         raise UnknownNameError(f"no party {party!r} in {y}; parties: {', '.join(sorted(ids))}")
     found = model.search_districts(result, q)
-    return _page(
+    return render(
         "election.html",
         title=f"{result.rules.name}",
         year=y,
