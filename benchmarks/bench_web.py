@@ -45,9 +45,8 @@ def free_port() -> int:
 
 def start_server(port: int) -> subprocess.Popen[bytes]:
     korelect = Path(sys.executable).with_name("korelect")
-    command = (
-        [str(korelect)] if korelect.exists() else [sys.executable, "-m", "korelect"]
-    ) + ["serve", "--host", "127.0.0.1", "--port", str(port)]
+    program = [str(korelect)] if korelect.exists() else [sys.executable, "-m", "korelect"]
+    command = [*program, "serve", "--host", "127.0.0.1", "--port", str(port)]
     proc = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
