@@ -300,3 +300,37 @@ def test_wrong_method_is_refused_with_headers(client: TestClient) -> None:
     response = client.post("/api/elections/2004")
     assert response.status_code == 405
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_simulation_past_its_deadline_stops_with_503(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from korelect.web import _model
+
+    monkeypatch.setattr(_model, "SIMULATION_DEADLINE_S", 0.0)
+    response = client.get("/api/elections/2008/simulate", params={"n": 300, "seed": 11})
+    assert response.status_code == 503
+    assert "simulation stopped after" in response.json()["detail"]
+    page = client.get("/elections/2008/simulate", params={"n": 300, "seed": 12})
+    assert page.status_code == 503
+    assert "ask for fewer runs" in page.text
+
+
+def test_an_unexpected_error_is_a_plain_500_with_headers() -> None:
+    app = create_app()
+
+    @app.get("/api/broken")
+    def broken() -> None:
+        raise RuntimeError("secret internals")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        response = c.get("/api/broken")
+    assert response.status_code == 500
+    assert response.json()["detail"] == "internal error: the request could not be served"
+    assert "secret" not in response.text
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+def test_serve_refuses_a_bad_port(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["serve", "--port", "70000"]) == 2
+    assert "--port must be from 0 to 65535" in capsys.readouterr().err
