@@ -410,6 +410,27 @@ def test_sorting_network_sorts_every_zero_one_input() -> None:
     for size in range(1, _NETWORK_MAX + 1):
         keys = (np.arange(2**size)[None, :] >> np.arange(size)[:, None]) & 1
         ones = keys.sum(axis=0)
-        expected = (np.arange(size)[:, None] >= size - ones[None, :]).astype(np.float64)
-        assert np.array_equal(_sort_columns(keys.astype(np.float64)), expected), size
+        expected = (np.arange(size)[:, None] >= size - ones[None, :]).astype(np.float32)
+        assert np.array_equal(_sort_columns(keys.astype(np.float32)), expected), size
         assert all(0 <= i < j < size for i, j in _network(size))
+
+
+def test_remainders_closer_than_float32_go_to_the_integer_path() -> None:
+    """Remainders one vote apart in 2e10 rank the same in float32: the row is redone exactly."""
+    from korelect._batch import _largest_remainder_float
+
+    big = 10**10
+    votes = np.array([[big // 3 + 1, big // 3, big - 2 * (big // 3) - 1], [5, 3, 2]])
+    for method in QUOTA_METHODS:
+        for seats in (1, 2, 4, 5, 10, 11):
+            got, tied = allocate_many(votes, seats, method=method, return_ties=True)
+            for i, row in enumerate(votes):
+                r = korelect.apportion(
+                    {f"c{j}": int(v) for j, v in enumerate(row)}, seats, method, ties="list-order"
+                )
+                assert got[i].tolist() == list(r.seats.values()), (method, seats, i)
+                assert bool(tied[i]) == bool(r.ties)
+    weights = votes.T.astype(np.float64)
+    out = np.empty(votes.shape, dtype=np.int64)
+    unsure = _largest_remainder_float(weights, weights.sum(axis=0), 2, "hare", out)
+    assert unsure.tolist() == [True, False]  # 0.6666666668 and 0.6666666666 look alike
