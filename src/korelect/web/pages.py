@@ -18,7 +18,7 @@ from .._apportion import METHODS
 from .._charts import bars_svg, hemicycle_svg, histogram_svg, map_svg
 from .._results import party_info
 from .._rules import Linked
-from ..errors import UnknownNameError
+from ..errors import KorelectError, UnknownNameError
 from . import _model as model
 from ._render import render, svg
 from ._tables import indices_table, national_table, party_label, province_tables
@@ -136,22 +136,28 @@ def district(year: str, name: str) -> HTMLResponse:
 
 @router.get("/elections/{year}/whatif", response_class=HTMLResponse)
 def whatif(request: Request, year: str) -> HTMLResponse:
-    """The same votes under changed rules or changed list votes."""
+    """The same votes under changed rules or changed list votes.
+
+    Parameters that cannot be read give an error page; rules that cannot
+    allocate these votes (a tie the rule does not settle, a cap above the list
+    seats) give the form again with the message, so the scenario can be mended.
+    """
     y = model.year_of(year)
     params = model.parse_whatif(y, request.query_params)
-    outcome = model.whatif(y, params)
-    rules = outcome.result.rules
-    tier = rules.list_tier
-    base = outcome.base
+    base = model.election(y)
     law = model.rules_of(y, params.rules_year)
-    return _page(
-        "whatif.html",
-        title=f"What if: {y}",
-        year=y,
-        years=model.years(),
-        outcome=outcome,
-        params=params,
-        form={
+    outcome: model.WhatIf | None = None
+    error = None
+    try:
+        outcome = model.whatif(y, params)
+    except KorelectError as exc:
+        error = str(exc)
+    context: dict[str, object] = {
+        "title": f"What if: {y}",
+        "year": y,
+        "years": model.years(),
+        "error": error,
+        "form": {
             "rules": "" if params.rules_year is None else str(params.rules_year),
             "threshold": params.threshold or "",
             "list_seats": "" if params.list_seats is None else str(params.list_seats),
@@ -159,7 +165,7 @@ def whatif(request: Request, year: str) -> HTMLResponse:
             "cap": "none" if params.uncapped else ("" if params.cap is None else str(params.cap)),
             "ties": params.ties or "",
         },
-        law={
+        "law": {
             "threshold": "none" if law.threshold is None else str(law.threshold),
             "list_seats": str(law.list_seats),
             "district_seats": law.district_seats,
@@ -169,23 +175,30 @@ def whatif(request: Request, year: str) -> HTMLResponse:
             else "",
             "ties": law.ties.value,
         },
-        linked=isinstance(tier, Linked) or isinstance(law.list_tier, Linked),
-        shares=any(isinstance(p.votes, Fraction) for p in base.parties),
-        methods=METHODS,
-        tie_rules=model.TIE_RULES,
-        votes=[
+        "linked": isinstance(law.list_tier, Linked) or params.cap is not None or params.uncapped,
+        "shares": any(isinstance(p.votes, Fraction) for p in base.parties),
+        "methods": METHODS,
+        "tie_rules": model.TIE_RULES,
+        "votes": [
             (
                 p.name,
                 party_label(next(x for x in base.parties if x.info.party_id == p.name)),
-                model.vote_text(outcome.params.votes.get(p.name, p.votes)),
+                model.vote_text(params.votes.get(p.name, p.votes)),
             )
             for p in base.allocation.parties
         ],
+        "outcome": outcome,
+    }
+    if outcome is None:
+        return HTMLResponse(render("whatif.html", **context), status_code=400)
+    rules = outcome.result.rules
+    context.update(
         hemicycle=svg(hemicycle_svg(outcome.result, width=720, title=rules.name)),
         national=national_table(outcome.result, real=base),
         indices=indices_table(outcome.indices, real=model.election_indices(y)),
         explanation=outcome.result.allocation.explain(),
     )
+    return HTMLResponse(render("whatif.html", **context))
 
 
 Float = Annotated[float, Query(ge=0, le=model.MAX_SD)]
