@@ -185,6 +185,26 @@ def test_whatif_form_changes_the_seats(server: str, page: tuple[Any, Console]) -
     _clean(console)
 
 
+def test_whatif_updates_live_as_the_form_changes(server: str, page: tuple[Any, Console]) -> None:
+    tab, console = page
+    tab.goto(server + "/elections/2016/whatif")
+    before = tab.locator("table.national tbody").inner_text()
+    tab.select_option("#method", "dhondt")
+    tab.wait_for_function("() => location.search.includes('method=dhondt')")
+    tab.wait_for_function(
+        "before => document.querySelector('table.national tbody').innerText !== before", arg=before
+    )
+    assert "dhondt" in tab.locator("#explanation").inner_text()
+    # An unreadable threshold: the message appears in place, the form stays.
+    tab.fill("#threshold", "3 parsecs")
+    tab.wait_for_selector("#live #error-message")
+    assert "threshold" in tab.locator("#error-message").inner_text()
+    assert tab.locator("#whatif").count() == 1
+    _shot(tab, "whatif-2016-live")
+    # The browser reports the 400 the page fetched; nothing else may appear.
+    assert all("status of 400" in m for m in console.messages), console.messages
+
+
 def test_whatif_error_is_an_html_page(server: str, page: tuple[Any, Console]) -> None:
     tab, console = page
     response = tab.goto(server + "/elections/2004/whatif?threshold=3%20parsecs")

@@ -40,8 +40,8 @@ MAX_PARAMS = 64
 """Most query parameters accepted."""
 
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"content-security-policy", CSP.encode()),
@@ -60,6 +60,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 _STATIC = {
     "style.css": "text/css; charset=utf-8",
     "favicon.svg": "image/svg+xml",
+    "whatif.js": "text/javascript; charset=utf-8",
 }
 
 
