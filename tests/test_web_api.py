@@ -315,6 +315,15 @@ def test_too_long_or_too_many_parameters(client: TestClient) -> None:
     assert response.headers["content-security-policy"]
 
 
+def test_head_is_get_without_a_body(client: TestClient) -> None:
+    response = client.head("/elections/2004")
+    assert response.status_code == 200
+    assert response.content == b""
+    assert int(response.headers["content-length"]) > 100_000
+    assert response.headers["content-security-policy"]
+    assert client.head("/elections/1999").status_code == 404
+
+
 def test_wrong_method_is_refused_with_headers(client: TestClient) -> None:
     response = client.post("/api/elections/2004")
     assert response.status_code == 405

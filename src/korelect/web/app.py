@@ -3,7 +3,7 @@
 ``create_app()`` builds a FastAPI application with the HTML pages
 (:mod:`korelect.web.pages`), the JSON API under ``/api``
 (:mod:`korelect.web.api`), the static stylesheet, and one ASGI layer that
-puts the security headers on every response (errors included), refuses
+puts the security headers on every response (errors included), answers HEAD, refuses
 over-long or over-numerous query parameters and turns anything unexpected
 into a plain 500 page rather than a traceback.
 
@@ -88,9 +88,14 @@ class _Guard:
             await self.app(scope, receive, send)
             return
         started = False
+        head = scope.get("method") == "HEAD"
+        if head:  # HEAD is GET without the body (FastAPI routes answer GET only)
+            scope = {**scope, "method": "GET"}
 
         async def send_with_headers(message: Message) -> None:
             nonlocal started
+            if head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             if message["type"] == "http.response.start":
                 started = True
                 headers = [
