@@ -32,7 +32,8 @@ Name = Annotated[str, Query(max_length=model.MAX_NAME)]
 
 @cache
 def _thumbnail(year: int) -> str:
-    return hemicycle_svg(model.election(year), width=240)
+    result = model.election(year)
+    return hemicycle_svg(result, width=300, title=f"{year}: {result.total_seats} seats")
 
 
 @cache
