@@ -287,6 +287,36 @@ def find_district(result: ElectionResult, name: str) -> DistrictResult:
     raise UnknownNameError(f"no district {name!r} in {result.year}{hint}")
 
 
+def district_record(year: int, found: DistrictResult) -> dict[str, object]:
+    """The record ``korelect district YEAR NAME --json`` prints."""
+    count = found.count
+    return {
+        "year": year,
+        "district_id": found.district.district_id,
+        "province": found.district.province,
+        "name_ko": found.district.name_ko,
+        "winner": found.winner_name,
+        "winner_party": found.winner_party,
+        "how": found.how,
+        "electorate": found.district.electorate,
+        "ballots_cast": found.district.ballots_cast,
+        "valid_votes": found.district.valid_votes,
+        "invalid_votes": found.district.invalid_votes,
+        "candidates": []
+        if count is None
+        else [
+            {
+                "name_ko": c.name_ko,
+                "party_ko": c.party_ko,
+                "votes": c.votes,
+                "elected": c.name_ko == found.winner_name,
+            }
+            for c in count.candidates
+        ],
+        "source": found.district.source,
+    }
+
+
 def adapt_rules(year: int, rules: Rules) -> tuple[Rules, list[str]]:
     """Rules that can count ``year``'s votes, and the sentences saying what was adapted.
 

@@ -325,41 +325,12 @@ def _results(args: argparse.Namespace) -> str:
 
 def _district(args: argparse.Namespace) -> str:
     from ._report import district_text  # noqa: PLC0415  (results load data: keep start-up light)
-    from ._results import results  # noqa: PLC0415
+    from ._results import district_record, results  # noqa: PLC0415
 
     result = results(args.year)
     found = result.district(args.name)
     if args.json:
-        count = found.count
-        return json.dumps(
-            {
-                "year": result.year,
-                "district_id": found.district.district_id,
-                "province": found.district.province,
-                "name_ko": found.district.name_ko,
-                "winner": found.winner_name,
-                "winner_party": found.winner_party,
-                "how": found.how,
-                "electorate": found.district.electorate,
-                "ballots_cast": found.district.ballots_cast,
-                "valid_votes": found.district.valid_votes,
-                "invalid_votes": found.district.invalid_votes,
-                "candidates": []
-                if count is None
-                else [
-                    {
-                        "name_ko": c.name_ko,
-                        "party_ko": c.party_ko,
-                        "votes": c.votes,
-                        "elected": c.name_ko == found.winner_name,
-                    }
-                    for c in count.candidates
-                ],
-                "source": found.district.source,
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
+        return json.dumps(district_record(result.year, found), ensure_ascii=False, indent=2)
     return district_text(result, found)
 
 

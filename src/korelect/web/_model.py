@@ -26,7 +26,14 @@ from .._indices import TIERS, Indices, indices
 from .._numbers import Number
 from .._report import result_to_dict
 from .._result import Allocation
-from .._results import DistrictResult, ElectionResult, PartyLine, adapt_rules, results
+from .._results import (
+    DistrictResult,
+    ElectionResult,
+    PartyLine,
+    adapt_rules,
+    district_record,
+    results,
+)
 from .._rules import Linked, Rules, rules_for
 from .._simulate import Simulation, simulate
 from .._thresholds import parse_threshold
@@ -44,7 +51,7 @@ __all__ = [
     "SimulationParams",
     "WhatIf",
     "WhatIfParams",
-    "district_dict",
+    "district_record",
     "election",
     "election_dict",
     "election_indices",
@@ -147,36 +154,6 @@ def check_name(name: str, what: str = "district name") -> str:
     if len(name) > MAX_NAME:
         raise InputError(f"{what}: at most {MAX_NAME} characters (got {len(name)})")
     return name
-
-
-def district_dict(year: int, found: DistrictResult) -> dict[str, object]:
-    """The record ``korelect district YEAR NAME --json`` prints."""
-    count = found.count
-    return {
-        "year": year,
-        "district_id": found.district.district_id,
-        "province": found.district.province,
-        "name_ko": found.district.name_ko,
-        "winner": found.winner_name,
-        "winner_party": found.winner_party,
-        "how": found.how,
-        "electorate": found.district.electorate,
-        "ballots_cast": found.district.ballots_cast,
-        "valid_votes": found.district.valid_votes,
-        "invalid_votes": found.district.invalid_votes,
-        "candidates": []
-        if count is None
-        else [
-            {
-                "name_ko": c.name_ko,
-                "party_ko": c.party_ko,
-                "votes": c.votes,
-                "elected": c.name_ko == found.winner_name,
-            }
-            for c in count.candidates
-        ],
-        "source": found.district.source,
-    }
 
 
 def search_districts(result: ElectionResult, query: str) -> list[DistrictResult]:

@@ -101,7 +101,7 @@ def district(year: str, name: str) -> JSONResponse:
     """One district: the record of `korelect district YEAR NAME --json`."""
     y = model.year_of(year)
     found = model.election(y).district(model.check_name(name))
-    return _json(model.district_dict(y, found))
+    return _json(model.district_record(y, found))
 
 
 @router.get("/elections/{year}/indices", responses=_ERRORS)

@@ -112,7 +112,7 @@ def district(year: str, name: str) -> HTMLResponse:
     y = model.year_of(year)
     result = model.election(y)
     found = result.district(model.check_name(name))
-    record = model.district_dict(y, found)
+    record = model.district_record(y, found)
     province = next(p for p in result.provinces if p.code == found.district.province)
     candidates = [
         {
