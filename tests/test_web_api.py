@@ -231,8 +231,24 @@ def test_simulation_is_bounded_and_reproducible(client: TestClient) -> None:
     assert page.count("<svg") >= 2
 
 
+def test_simulation_under_another_years_law(client: TestClient) -> None:
+    """2024 has no counts: its page says so and links to the 2020 counts under its law."""
+    sim = client.get("/api/elections/2020/simulate", params={"n": 30, "rules": "2024"}).json()
+    assert sim["rules"] == "22nd National Assembly election (2024), applied to 2020"
+    own = client.get("/api/elections/2020/simulate", params={"n": 30, "rules": "2020"}).json()
+    assert own["rules"] == ""
+    page = client.get("/elections/2024/simulate").text
+    assert "has no district counts" in page
+    assert 'href="/elections/2020/simulate?rules=2024&amp;n=500"' in page
+    ran = client.get("/elections/2020/simulate", params={"n": 20, "rules": "2024"}).text
+    assert "allocated under 22nd National Assembly election (2024), applied to 2020" in ran
+    assert '<option value="2024" selected>' in ran
+
+
 BAD = [
     ("/elections/1999", 404, "known years"),
+    ("/api/elections/2020/simulate?n=10&rules=1999", 404, "known years"),
+    ("/api/elections/2020/simulate?n=10&rules=20240", 422, "at most 4 characters"),
     ("/elections/abcd", 404, "known years"),
     ("/api/elections/1999", 404, "known years"),
     ("/api/elections/-1", 404, "known years"),

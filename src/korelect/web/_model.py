@@ -55,6 +55,8 @@ __all__ = [
     "election",
     "election_dict",
     "election_indices",
+    "has_counts",
+    "law_of",
     "parse_whatif",
     "run_simulation",
     "whatif",
@@ -439,8 +441,12 @@ class SimulationParams:
     regional_sd: float = 0.02
     district_sd: float = 0.03
     list_sd: float = 0.02
+    rules_year: int | None = None
+    """Allocate under another registered year's law (None: the year's own)."""
 
     def __post_init__(self) -> None:
+        if self.rules_year is not None and self.rules_year not in years():
+            raise InputError(f"rules: no election in {self.rules_year}")
         if not 1 <= self.n <= MAX_SIMULATIONS:
             raise InputError(f"n: must be from 1 to {MAX_SIMULATIONS} (got {self.n})")
         if not 0 <= self.seed <= MAX_SEED:
@@ -456,6 +462,23 @@ _sims: OrderedDict[tuple[int, SimulationParams], Simulation] = OrderedDict()
 _sims_lock = threading.RLock()
 
 
+COUNTS_FOR_LAW = 2020
+"""The latest year with district counts: where a later year's law is simulated."""
+
+
+def law_of(year: int, text: str) -> int | None:
+    """A simulation's ``rules``: another registered year, or None for the year's own law."""
+    if not text:
+        return None
+    law = year_of(text)
+    return None if law == year else law
+
+
+def has_counts(year: int) -> bool:
+    """Whether ``year`` ships district counts (2024 has declared winners only)."""
+    return any(d.count is not None for d in election(year).districts)
+
+
 def run_simulation(year: int, params: SimulationParams) -> Simulation:
     """Simulate ``year`` within the bounds: few at once, stopped after the deadline, kept."""
     key = (year, params)
@@ -463,8 +486,11 @@ def run_simulation(year: int, params: SimulationParams) -> Simulation:
         if key in _sims:
             _sims.move_to_end(key)
             return _sims[key]
-    if election(year).districts and all(d.count is None for d in election(year).districts):
-        raise InputError(f"simulate: {year} has no district counts to simulate around")
+    if not has_counts(year):
+        raise InputError(
+            f"simulate: {year} has no district counts to simulate around; "
+            f"simulate {COUNTS_FOR_LAW} with rules={year} runs {year}'s law on those counts"
+        )
     if not _slots.acquire(timeout=SLOT_WAIT_S):
         raise ServerBusyError("too many simulations are running; try again in a few seconds")
     try:
@@ -485,6 +511,7 @@ def run_simulation(year: int, params: SimulationParams) -> Simulation:
             regional_sd=params.regional_sd,
             district_sd=params.district_sd,
             list_sd=params.list_sd,
+            rules=None if params.rules_year is None else rules_of(year, params.rules_year),
             progress=progress,
         )
     finally:

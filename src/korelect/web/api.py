@@ -156,8 +156,10 @@ def simulate(
     regional_sd: Sd = 0.02,
     district_sd: Sd = 0.03,
     list_sd: Sd = 0.02,
+    rules: Annotated[str, Query(max_length=4, description="another year's law")] = "",
 ) -> JSONResponse:
-    """Monte Carlo seat projection: `korelect simulate YEAR --json`, bounded."""
+    """Monte Carlo seat projection: `korelect simulate YEAR --json [--rules OTHER]`, bounded."""
     y = model.year_of(year)
-    params = model.SimulationParams(n, seed, national_sd, regional_sd, district_sd, list_sd)
+    law = model.law_of(y, rules)
+    params = model.SimulationParams(n, seed, national_sd, regional_sd, district_sd, list_sd, law)
     return _json(model.run_simulation(y, params).to_dict())

@@ -214,15 +214,25 @@ def simulation(
     regional_sd: Float = 0.02,
     district_sd: Float = 0.03,
     list_sd: Float = 0.02,
+    rules: Annotated[str, Query(max_length=4)] = "",
 ) -> HTMLResponse:
     """A bounded Monte Carlo simulation around the year's counts (runs when ``n`` is given)."""
     y = model.year_of(year)
-    params = model.SimulationParams(n or 500, seed, national_sd, regional_sd, district_sd, list_sd)
+    law = model.law_of(y, rules)
+    params = model.SimulationParams(
+        n or 500, seed, national_sd, regional_sd, district_sd, list_sd, law
+    )
+    counted = model.has_counts(y)
     sim = None if n is None else model.run_simulation(y, params)
     return _page(
         "simulate.html",
         title=f"Simulate: {y}",
         year=y,
+        counted=counted,
+        counts_for_law=model.COUNTS_FOR_LAW,
+        years=model.years(),
+        law=law or y,
+        rules_name=model.rules_of(y, law).name if counted else "",
         params=params,
         max_n=model.MAX_SIMULATIONS,
         max_sd=model.MAX_SD,
