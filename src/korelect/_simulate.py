@@ -111,15 +111,9 @@ class _Base:
     rules: Rules
     parties: tuple[PartyInfo, ...]
     kinds: tuple[Kind, ...]
-    votes: NDArray[np.float64]
-    """District votes, districts x cells (0 in padding cells)."""
-    real: NDArray[np.bool_]
-    """Which cells are candidates."""
-    vote_party: NDArray[np.intp]
-    """Party column whose noise a cell takes."""
     seat_party: NDArray[np.intp]
-    """Party column that holds the seat when the cell wins."""
-    province: NDArray[np.intp]
+    """Party column that holds the seat when a cell wins, counted districts x width (the most
+    candidates in a district); cells past a district's candidates are padding."""
     provinces: int
     fixed: NDArray[np.int64]
     """District seats of districts without counts, by party."""
@@ -129,6 +123,7 @@ class _Base:
     """log of every real cell's votes (-inf for 0)."""
     cell_votes: NDArray[np.float64]
     cell_vote_party: NDArray[np.intp]
+    """Party column whose noise a cell takes."""
     cell_province: NDArray[np.intp]
     cell_district: NDArray[np.intp]
     starts: NDArray[np.intp]
@@ -228,11 +223,7 @@ def _base(year: int, rules: Rules | None) -> _Base:
         rules,
         parties,
         kinds,
-        votes,
-        real,
-        vote_party,
         seat_party,
-        province,
         len(codes),
         fixed,
         cells,
@@ -407,7 +398,7 @@ def _chunk(
     rng = np.random.default_rng([seed, index])
     c = runs
     p = len(base.parties)
-    d, k = base.votes.shape
+    d, k = base.seat_party.shape
     vp, prov = base.cell_vote_party, base.cell_province
     # Always a whole chunk of draws, so run i is the same election whatever n is.
     nat = rng.standard_normal((CHUNK, p))[:c] * sds["national_sd"]
