@@ -46,31 +46,15 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._batch import allocate_many
+from .._batch import _mask, allocate_many
 from .._rules import Linked, Rules
-from .._thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare
+from .._thresholds import AllOf, AnyOf, Condition, VoteShare
 from ..errors import InputError
 
 __all__ = ["linked_many"]
 
 _LIMIT = 2**62
 """Bound for every product formed (int64 with a safety factor of two)."""
-
-
-def _met(
-    condition: Condition, votes: NDArray[Any], seats: NDArray[Any], total: NDArray[Any]
-) -> Any:
-    """Which cells meet ``condition`` ("at least", exact integers)."""
-    if isinstance(condition, VoteShare):
-        num, den = condition.share.numerator, condition.share.denominator
-        return (votes * den >= num * total[:, None]) & (total[:, None] > 0)
-    if isinstance(condition, DistrictSeats):
-        return seats >= condition.at_least
-    if isinstance(condition, AnyOf):
-        return np.logical_or.reduce([_met(c, votes, seats, total) for c in condition.conditions])
-    if isinstance(condition, AllOf):
-        return np.logical_and.reduce([_met(c, votes, seats, total) for c in condition.conditions])
-    raise InputError(f"'threshold' of type {type(condition).__name__} cannot be vectorised")
 
 
 def _shares_bound(condition: Condition | None) -> int:
@@ -119,7 +103,7 @@ def linked_many(
 
     qualified = np.broadcast_to(np.asarray(parties, dtype=bool), (runs, cols)).copy()
     if rules.threshold is not None:
-        qualified &= _met(rules.threshold, v, d, total)
+        qualified &= _mask(rules.threshold, v, d, total[:, None])
     if tier.parties_without_list_in_r:
         qualified &= v > 0
     share_votes = np.where(qualified, v, 0)
