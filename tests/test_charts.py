@@ -509,7 +509,7 @@ def test_simulation_charts_name_other_rules() -> None:
     for svg in (histogram_svg(sim), hemicycle_svg(sim)):
         title = parse(svg).find(f"{NS}title")
         assert title is not None
-        assert "under 17th National Assembly election (2004)" in (title.text or "")
+        assert "2016 under 2004's law" in (title.text or "")
 
 
 def test_map_shows_a_tie_where_no_counts_break_it() -> None:
@@ -519,3 +519,20 @@ def test_map_shows_a_tie_where_no_counts_break_it() -> None:
     paths = {p.attrib["data-province"]: p for p in parse(map_svg(2024)).iter(f"{NS}path")}
     assert paths["sejong"].attrib["data-party"] == "tie"
     assert "tie" in "".join(paths["sejong"].itertext())
+
+
+def test_small_assemblies_fill_one_ring() -> None:
+    """Up to ten seats sit on one arc; no seat is left alone on a ring of its own."""
+    for n in range(2, 11):
+        assert {s.ring for s in layout(n)} == {0}
+    for n in range(11, 60):
+        rings = [sum(1 for s in layout(n) if s.ring == r) for r in range(10)]
+        assert all(count != 1 for count in rings)
+
+
+def test_simulation_titles_name_the_law_briefly() -> None:
+    from korelect._results import adapt_rules
+
+    sim = korelect.simulate(2020, 10, rules=adapt_rules(2020, rules_for(2024))[0])
+    titles = [t.text or "" for t in parse(histogram_svg(sim)).iter(f"{NS}text")]
+    assert any(t.startswith("2020 under 2024's law: seats in 10 simulated") for t in titles)

@@ -27,6 +27,7 @@ then independents, then ``other`` buckets.
 from __future__ import annotations
 
 import math
+import re
 import sys
 from dataclasses import dataclass
 from fractions import Fraction
@@ -187,7 +188,11 @@ def is_simulation(obj: object) -> TypeGuard[Simulation]:
 def under(sim: Simulation) -> str:
     """`` under RULES`` when a simulation ran under rules other than its year's own, else ``""``."""
     name = getattr(sim, "rules", "")
-    return f" under {name}" if isinstance(name, str) and name else ""
+    if not isinstance(name, str) or not name:
+        return ""
+    # "22nd National Assembly election (2024), applied to 2020" reads as "2024's law".
+    law = re.fullmatch(r".*\((\d{4})\), applied to \d{4}", name)
+    return f" under {law.group(1)}'s law" if law else f" under {name}"
 
 
 def chart_input(obj: object) -> None:

@@ -3,7 +3,8 @@
 **Layout** (:func:`layout`). The rings lie between an inner radius of
 :data:`INNER` and 1 (the outer edge). With ``r`` rings the gap between ring
 centres is ``g = (1 - INNER) / r`` and a ring of radius ``ρ`` holds at most
-``floor(π ρ / g) + 1`` seats spaced at least ``g`` apart along the arc. The
+``floor(π ρ / s) + 1`` seats spaced at least ``s = min(g, MAX_RADIUS / 0.4)``
+apart along the arc (no wider than the largest circle needs). The
 number of rings is the smallest whose rings hold every seat; the seats are then
 shared among the rings in proportion to what each holds (largest remainders),
 so every ring is about equally full and the arc is filled evenly. A ring's
@@ -64,8 +65,16 @@ def _radii(rings: int) -> list[float]:
     return [1 - gap / 2 - i * gap for i in range(rings)]
 
 
+SIZE = 0.4
+"""A seat circle's radius as a share of the distance between neighbouring seat centres."""
+LOOSEST = MAX_RADIUS / SIZE
+"""The widest spacing worth keeping: past it circles stop growing (MAX_RADIUS)."""
+
+
 def _capacity(radius: float, gap: float) -> int:
-    return math.floor(math.pi * radius / gap + 1e-9) + 1
+    # Seats need no more room along a ring than the largest circle uses: a small assembly
+    # fills one or two rings instead of leaving a lone seat on a ring of its own.
+    return math.floor(math.pi * radius / min(gap, LOOSEST) + 1e-9) + 1
 
 
 def rings_for(seats: int) -> int:
@@ -105,7 +114,7 @@ def layout(seats: int) -> list[Seat]:
         for k in range(count):
             angle = math.pi - k * step
             points.append((radius * math.cos(angle), radius * math.sin(angle), ring, angle))
-    size = min(0.4 * spacing, MAX_RADIUS)
+    size = min(SIZE * spacing, MAX_RADIUS)
     points.sort(key=lambda p: (-round(p[3], 9), p[2]))
     return [Seat(x, y, ring, angle, size) for x, y, ring, angle in points]
 
