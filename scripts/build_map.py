@@ -1,4 +1,4 @@
-"""Build src/korelect/_charts/provinces_map.json from the 2018 TopoJSON of the 17 provinces.
+"""Build src/korelect/charts/provinces_map.json from the 2018 TopoJSON of the 17 provinces.
 
 Reads ../shared/data/maps/skorea-provinces-2018-topo-simple.json (통계청 SGIS
 boundaries via southkorea/southkorea-maps; see ../shared/data/SOURCES.md and
@@ -13,7 +13,7 @@ codes (src/korelect/data/provinces.csv, matched by Korean name or alias).
 
 The output is deterministic: running the script twice gives the same bytes.
 
-    python scripts/build_map.py [--shared ../shared] [--out src/korelect/_charts/provinces_map.json]
+    python scripts/build_map.py [--shared ../shared] [--out src/korelect/charts/provinces_map.json]
 """
 
 from __future__ import annotations
@@ -141,9 +141,7 @@ def main() -> None:
     """Write the map."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument(
-        "--out", type=Path, default=ROOT / "src/korelect/_charts/provinces_map.json"
-    )
+    parser.add_argument("--out", type=Path, default=ROOT / "src/korelect/charts/provinces_map.json")
     args = parser.parse_args()
     text = build(args.shared)
     args.out.write_text(text, encoding="utf-8")

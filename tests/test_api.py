@@ -9,7 +9,7 @@ import korelect
 
 # Submodules that are public on purpose: the error tree, the law by year, the command line,
 # the web explorer (korelect.web.app.create_app).
-PUBLIC_MODULES = {"errors", "law", "cli", "web"}
+PUBLIC_MODULES = {"errors", "law", "cli", "web", "charts"}
 
 
 def test_all_is_the_public_surface() -> None:

@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 
 import korelect
 from korelect import Allocation, Entry, Kind, PartyResult, allocate, results, rules_for
-from korelect._charts import bars_svg, hemicycle_svg, histogram_svg, map_svg, svg_to_png
-from korelect._charts._model import FALLBACK, POSITION, blocs
-from korelect._charts.hemicycle import layout
-from korelect._charts.map import province_winners
-from korelect._charts.notebook import result_html
+from korelect.charts import bars_svg, hemicycle_svg, histogram_svg, map_svg, svg_to_png
+from korelect.charts._model import FALLBACK, POSITION, blocs
+from korelect.charts.hemicycle import layout
+from korelect.charts.map import province_winners
+from korelect.charts.notebook import result_html
 from korelect.errors import InputError, UnknownNameError
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -374,7 +374,7 @@ def test_build_map_reproduces_the_shipped_map(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    shipped = (resources.files("korelect._charts") / "provinces_map.json").read_bytes()
+    shipped = (resources.files("korelect.charts") / "provinces_map.json").read_bytes()
     assert out.read_bytes() == shipped
 
 

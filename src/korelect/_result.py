@@ -195,7 +195,7 @@ class Allocation:
 
     def _repr_html_(self) -> str:
         """Notebook display: the hemicycle and the results table."""
-        from ._charts.notebook import result_html  # noqa: PLC0415  (charts import this module)
+        from .charts.notebook import result_html  # noqa: PLC0415  (charts import this module)
 
         return result_html(self)
 

@@ -228,7 +228,7 @@ class ElectionResult:
 
     def _repr_html_(self) -> str:
         """Notebook display: the hemicycle and the national table."""
-        from ._charts.notebook import result_html  # noqa: PLC0415  (charts import this module)
+        from .charts.notebook import result_html  # noqa: PLC0415  (charts import this module)
 
         return result_html(self)
 

@@ -354,7 +354,7 @@ class Simulation:
 
     def _repr_html_(self) -> str:
         """Notebook display: the hemicycle of mean seats and the projections table."""
-        from ._charts.notebook import result_html  # noqa: PLC0415  (charts import this module)
+        from .charts.notebook import result_html  # noqa: PLC0415  (charts import this module)
 
         return result_html(self)
 

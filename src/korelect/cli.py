@@ -17,11 +17,11 @@ from typing import NoReturn
 from . import __version__, _sqlcli
 from ._allocate import allocate
 from ._apportion import METHODS, apportion
-from ._charts import cli as _chartcli
 from ._csvfile import read_entries_csv
 from ._rules import Rules, registered_years, rules_for
 from ._rulesfile import load_rules, rules_to_toml
 from ._ties import TieRule
+from .charts import cli as _chartcli
 from .errors import FileFormatError, InputError, KorelectError
 from .web import cli as _webcli
 

@@ -15,9 +15,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from .._apportion import METHODS
-from .._charts import bars_svg, hemicycle_svg, histogram_svg, map_svg
 from .._results import party_info
 from .._rules import Linked
+from ..charts import bars_svg, hemicycle_svg, histogram_svg, map_svg
 from ..errors import KorelectError, UnknownNameError
 from . import _model as model
 from ._render import render, svg

@@ -20,7 +20,7 @@ __all__ = ["svg_to_png"]
 def svg_to_png(svg: str, *, scale: float = 2.0) -> bytes:
     r"""Render an SVG document to PNG bytes, ``scale`` pixels per SVG unit, on white.
 
-    >>> from korelect._charts.png import svg_to_png
+    >>> from korelect.charts.png import svg_to_png
     >>> png = svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"/>')
     >>> png[:8], int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     (b'\x89PNG\r\n\x1a\n', 20, 10)

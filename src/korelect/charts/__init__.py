@@ -38,7 +38,7 @@ def __getattr__(name: str) -> object:
         value = getattr(importlib.import_module(_LAZY[name], __name__), name)
         globals()[name] = value
         return value
-    raise AttributeError(f"module 'korelect._charts' has no attribute {name!r}")
+    raise AttributeError(f"module 'korelect.charts' has no attribute {name!r}")
 
 
 __all__ = ["bars_svg", "hemicycle_svg", "histogram_svg", "map_svg", "svg_to_png"]

@@ -14,7 +14,7 @@ neighbouring seat centres (at most :data:`MAX_RADIUS`), so circles never touch.
 
 **Colouring.** Seats are sorted by angle, left to right (outer ring first
 within an angle), and handed out in that order to the parties in their
-left-to-right order (see :mod:`korelect._charts._model`), so each party is a
+left-to-right order (see :mod:`korelect.charts._model`), so each party is a
 wedge. Within a party's wedge its district seats come first, drawn solid, and
 its list seats after them, drawn as a lighter disc with a ring of the party's
 colour. A dashed line at the top of the arc marks the middle: a majority is
@@ -146,7 +146,7 @@ def hemicycle_svg(
     or a :class:`~korelect.Simulation`. For a simulation each party gets its
     **mean** seats over the runs, rounded by largest remainders so that they add
     up to the assembly (district and list seats are not told apart there).
-    Parties are ordered left to right as :mod:`korelect._charts._model` says;
+    Parties are ordered left to right as :mod:`korelect.charts._model` says;
     the legend gives each party's seats (district + list); the dashed line at
     the top marks the majority (more than half the seats).
 

@@ -1,7 +1,7 @@
 """Votes against seats: for each party a bar of its vote share and one of its seat share.
 
 Parties are those with a seat or at least 1% of the vote, in the charts'
-left-to-right order (:mod:`korelect._charts._model`). The vote share is the
+left-to-right order (:mod:`korelect.charts._model`). The vote share is the
 share of the votes the list tier used (constituency votes before 2004, list
 votes from 2004; the published shares for 2020 and 2024), as in
 ``korelect results``.

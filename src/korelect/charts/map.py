@@ -1,6 +1,6 @@
 """The 17 provinces (시도) by the party with most district seats, or by one party's share.
 
-**Outlines.** ``korelect/_charts/provinces_map.json``, built by
+**Outlines.** ``korelect/charts/provinces_map.json``, built by
 ``scripts/build_map.py`` from the 2018 boundaries of Statistics Korea (SGIS;
 공공누리 제1유형) as published by southkorea/southkorea-maps: one SVG path per
 province in korelect's province codes.
@@ -66,7 +66,7 @@ def province_map() -> ProvinceMap:
     (17, 800)
     """
     raw: dict[str, Any] = json.loads(
-        resources.files("korelect._charts")
+        resources.files("korelect.charts")
         .joinpath("provinces_map.json")
         .read_text(encoding="utf-8")
     )

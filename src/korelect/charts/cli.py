@@ -1,7 +1,7 @@
 """The ``korelect chart`` command: a chart of one election written to an SVG or PNG file.
 
 ``korelect chart hemicycle|map|bars|histogram YEAR -o FILE`` draws the chart
-with :mod:`korelect._charts` and writes it whole or not at all (a temporary
+with :mod:`korelect.charts` and writes it whole or not at all (a temporary
 file in the same folder, renamed into place). The format is the file's suffix,
 ``.svg`` or ``.png``. Every user mistake is one ``korelect: error: ...`` line.
 """
