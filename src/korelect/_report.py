@@ -302,27 +302,29 @@ def _turnout_grid(result: ElectionResult, n: int) -> str:
     )
 
 
+def party_record(p: PartyLine) -> dict[str, object]:
+    """One party's line of ``korelect results --json``."""
+    return {
+        "name": p.info.name_en,
+        "name_ko": p.info.name_ko,
+        "abbr": p.info.abbr,
+        "id": p.info.party_id,
+        "kind": p.kind.value,
+        "votes": float(p.votes) if isinstance(p.votes, Fraction) else p.votes,
+        "vote_pct": round(float(p.vote_share) * 100, 4),
+        "district_seats": p.district_seats,
+        "list_seats": p.list_seats,
+        "total_seats": p.total_seats,
+    }
+
+
 def result_to_dict(result: ElectionResult, *, provinces: bool) -> dict[str, object]:
     """The JSON record of ``korelect results``."""
     data: dict[str, object] = {
         "year": result.year,
         "rules": result.rules.name,
         "total_seats": result.total_seats,
-        "parties": [
-            {
-                "name": p.info.name_en,
-                "name_ko": p.info.name_ko,
-                "abbr": p.info.abbr,
-                "id": p.info.party_id,
-                "kind": p.kind.value,
-                "votes": float(p.votes) if isinstance(p.votes, Fraction) else p.votes,
-                "vote_pct": round(float(p.vote_share) * 100, 4),
-                "district_seats": p.district_seats,
-                "list_seats": p.list_seats,
-                "total_seats": p.total_seats,
-            }
-            for p in result.parties
-        ],
+        "parties": [party_record(p) for p in result.parties],
         "turnout": result.turnout.to_dict(),
         "list_turnout": None if result.list_turnout is None else result.list_turnout.to_dict(),
         "unopposed": [d.name for d in result.districts if d.how == "unopposed"],

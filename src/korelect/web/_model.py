@@ -24,7 +24,7 @@ from .._data import dataset
 from .._entries import Entry, Kind
 from .._indices import TIERS, Indices, indices
 from .._numbers import Number
-from .._report import result_to_dict
+from .._report import party_record, result_to_dict
 from .._result import Allocation
 from .._results import (
     DistrictResult,
@@ -211,14 +211,7 @@ class WhatIf:
             "total_seats": self.result.total_seats,
             "parties": [
                 {
-                    "id": p.info.party_id,
-                    "name": p.info.name_en,
-                    "name_ko": p.info.name_ko,
-                    "votes": float(p.votes) if isinstance(p.votes, Fraction) else p.votes,
-                    "vote_pct": round(float(p.vote_share) * 100, 4),
-                    "district_seats": p.district_seats,
-                    "list_seats": p.list_seats,
-                    "total_seats": p.total_seats,
+                    **party_record(p),
                     "real_total_seats": real[p.info.party_id].total_seats
                     if p.info.party_id in real
                     else 0,
