@@ -68,6 +68,13 @@ def fit(text: str, size: float, width: float) -> str:
     return out.rstrip() + "…"
 
 
+def title_text(content: str, width: float, pad: float, *, y: float = 26, size: float = 17) -> str:
+    """A chart's bold title, centred, shortened to fit between the side paddings."""
+    return text(
+        width / 2, y, fit(content, size, width - 2 * pad), size=size, anchor="middle", weight="bold"
+    )
+
+
 def document(width: float, height: float, title: str, body: Iterable[str]) -> str:
     """The whole SVG document: size (whole pixels, rounded up), viewBox, title and the drawing."""
     w, h = str(math.ceil(width)), str(math.ceil(height))

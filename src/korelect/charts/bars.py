@@ -15,7 +15,7 @@ from .._result import Allocation
 from .._results import ElectionResult
 from ..errors import InputError
 from ._model import blocs, chart_input
-from ._svg import MUTED, RULE, document, esc, fit, num, text, tint
+from ._svg import MUTED, RULE, document, esc, fit, num, text, tint, title_text
 
 __all__ = ["bars_svg"]
 
@@ -57,14 +57,7 @@ def bars_svg(obj: ElectionResult | Allocation, *, width: int = 720) -> str:
     scale_max = min(1.0, (int(peak * 10) + 1) / 10)
 
     body = [
-        text(
-            width / 2,
-            26,
-            fit(heading, 17, width - 2 * pad),
-            size=17,
-            anchor="middle",
-            weight="bold",
-        ),
+        title_text(heading, width, pad),
         f'<rect x="{num(plot_x)}" y="38" width="12" height="10" fill="{tint(MUTED, 0.6)}"/>',
         text(plot_x + 16, 47, "votes", size=11, fill=MUTED),
         f'<rect x="{num(plot_x + 70)}" y="38" width="12" height="10" fill="{MUTED}"/>',

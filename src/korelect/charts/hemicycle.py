@@ -35,7 +35,7 @@ from .._result import Allocation
 from .._results import ElectionResult
 from ..errors import InputError
 from ._model import Bloc, blocs, is_simulation, under
-from ._svg import MUTED, RULE, document, esc, fit, num, text, tint
+from ._svg import MUTED, RULE, document, esc, fit, num, text, tint, title_text
 
 if TYPE_CHECKING:
     from .._simulate import Simulation
@@ -170,9 +170,7 @@ def hemicycle_svg(
     cy = top + radius
     body: list[str] = []
     if heading:
-        body.append(
-            text(cx, 26, fit(heading, 17, width - 2 * pad), size=17, anchor="middle", weight="bold")
-        )
+        body.append(title_text(heading, width, pad))
 
     # the seats, party by party
     seat_iter = iter(seats)

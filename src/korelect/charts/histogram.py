@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ._model import INDEPENDENT_COLOUR, is_simulation, under
-from ._svg import MUTED, RULE, document, esc, fit, num, text
+from ._svg import MUTED, RULE, document, esc, fit, num, text, title_text
 
 if TYPE_CHECKING:
     from .._simulate import Simulation
@@ -76,16 +76,7 @@ def histogram_svg(sim: Simulation, *, parties: int = 4, width: int = 720) -> str
     def sx(seats: float) -> float:
         return plot_x + plot_w * (seats - lo + 0.5) / (hi - lo + 1)
 
-    body = [
-        text(
-            width / 2,
-            26,
-            fit(heading, 16, width - 2 * pad),
-            size=16,
-            anchor="middle",
-            weight="bold",
-        )
-    ]
+    body = [title_text(heading, width, pad, size=16)]
     bar_w = max(plot_w / (hi - lo + 1) - 0.6, 0.6)
     for i, (p, seats) in enumerate(zip(shown, data, strict=True)):
         y0 = top + i * (panel_h + 10)

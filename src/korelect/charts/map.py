@@ -36,7 +36,7 @@ from typing import Any
 from .._results import ElectionResult, PartyInfo, ProvinceLine, party_info, results
 from ..errors import InputError
 from ._model import INDEPENDENT_COLOUR
-from ._svg import MUTED, document, esc, fit, num, text, tint
+from ._svg import MUTED, document, esc, fit, num, text, tint, title_text
 
 __all__ = ["PARENT", "ProvinceMap", "map_svg", "province_map", "province_winners"]
 
@@ -210,16 +210,7 @@ def map_svg(year: int, *, party: str | None = None, width: int = 480) -> str:
             legend.append((fill, f"{_pct(lower)}–{_pct(lim)}"))
             lower = lim
 
-    body.append(
-        text(
-            width / 2,
-            24,
-            fit(heading, 15, width - 2 * pad),
-            size=15,
-            anchor="middle",
-            weight="bold",
-        )
-    )
+    body.append(title_text(heading, width, pad, y=24, size=15))
     body.append(f'<g class="map" transform="translate({num(pad)} {num(map_top)}) scale({k:.5f})">')
     stroke = num(0.8 / k)
     for code, path in shape.paths.items():
