@@ -56,18 +56,27 @@ def test_invariants(year: int) -> None:
 
 
 def test_vectorised_list_tier_matches_exact_path() -> None:
-    """2004-2016 runs through allocate_many; the exact allocate gives the same seats."""
+    """2004-2016 runs through the batch path; the exact allocate gives the same seats."""
     sim = simulate(2012, 40, seed=5)
     assert sim.exact_runs == 0
-    # share_decimals=30 rounds nothing that matters but sends every run the exact way.
-    exact = simulate(2012, 40, seed=5, rules=rules_for(2012, share_decimals=30))
+    exact = simulate(2012, 40, seed=5, exact=True)
     assert exact.exact_runs == 40
     assert np.array_equal(sim.seats, exact.seats)
+    # Shares rounded to 30 decimals pass int64: those runs go the exact way, with the same seats.
+    rounded = simulate(2012, 40, seed=5, rules=rules_for(2012, share_decimals=30))
+    assert rounded.exact_runs == 40
+    assert np.array_equal(sim.seats, rounded.seats)
 
 
-@pytest.mark.parametrize(("year", "law"), [(2020, 2020), (2020, 2024)])
-def test_linked_batch_path_matches_exact_path(year: int, law: int) -> None:
-    """2020/2024 runs through the vectorised linked formula; the exact allocate agrees.
+@pytest.mark.parametrize(
+    ("year", "law"),
+    [
+        *[(y, y) for y in (1988, 1992, 1996, 2000, 2008, 2020)],
+        *[(2020, 2024), (2016, 2024), (2004, 1988), (1996, 2016)],
+    ],
+)
+def test_batch_path_matches_exact_path(year: int, law: int) -> None:
+    """Every list tier runs through a vectorised formula; the exact allocate agrees.
 
     With ``ties="list-order"`` both paths settle a tie the same way (the lower
     column), so every run must match, tied runs included.

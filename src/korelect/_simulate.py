@@ -31,28 +31,25 @@ Districts are counted in log space: the winner is the argmax of
 ``log(votes) + noise``, the same as the argmax of ``votes x exp(noise)``,
 without the exponentials.
 
-List seats, by the batch path that fits the rules:
+List seats go through the vectorised twin of the year's list-tier formula,
+exact in integers and tested equal to :func:`korelect.allocate` run for run:
+:func:`korelect._formulas.share_batch.share_many` for seat-share tiers (1988
+with the first-party bonus, 1992 with the minor-party seat) and vote-share
+tiers (1996–2000 with the minor-party seat and shares rounded to 4 decimals,
+2004–2016), :func:`korelect._formulas.linked_batch.linked_many` for linked
+tiers (2020, 2024 and scenarios).
 
-* Proportional tiers without a minor-party seat or share rounding (2004–2016
-  and scenarios) go through :func:`korelect.allocate_many` (exact integers);
-  runs whose result hangs on a remainder tie are recomputed by
-  :func:`korelect.allocate` with the law's lot.
-* Linked tiers (2020, 2024 and scenarios) go through
-  :func:`korelect._formulas.linked_batch.linked_many` (exact integers, tested
-  equal to the exact formula). A run whose result hangs on a remainder tie
-  (frequent in 2020: the two satellite parties often have the same linked
-  seats) is settled by lot as the law says (art. 189(2) 후단): the run is
-  allocated again with its columns in a random order drawn from the chunk's
-  generator, and the tie goes to the column the lot put first. Rules with
-  ``ties="list-order"`` keep the lower column; ``votes-then-lot`` ties go the
-  exact way.
-* The other tiers (1988–1992 seat share with the first-party bonus or
-  minor-party seat, 1996–2000 minor-party seat and rounded shares) run the
-  exact :func:`korelect.allocate` once per run: correct, and slower (about
-  1,000-2,000 runs a second here). Where the law has no tie rule (1988, 1992:
-  list-seat remainder ties between parties with equal district seats are
-  frequent in simulation) and a run hits a tie, that run settles it by a lot
-  drawn from the run's seed instead of raising.
+Ties: the batch formulas give a tie to the lower column and flag the run. A
+flagged run is allocated again with its columns reordered, as the rules' tie
+rule says: in a random order drawn from the chunk's generator for a lot (the
+law since 2004, and for 2020's frequent ties between the two satellite parties'
+linked seats: art. 189(2) 후단), by votes and then at random for
+``votes-then-lot`` (1996, 2000); the tie goes to the column the order put
+first. ``list-order`` keeps the lower column. Where the law has no tie rule
+(1988, 1992: remainder ties between parties with equal district seats are
+frequent in simulation) a tied run is settled by lot instead of raising. Runs
+the batch formulas cannot compute (no qualifying votes, numbers past int64)
+go through :func:`korelect.allocate`.
 
 ``exact=True`` sends every run through :func:`korelect.allocate` (for checking).
 
@@ -77,10 +74,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ._allocate import allocate
-from ._batch import allocate_many
 from ._data import dataset
 from ._entries import Entry, Kind
 from ._formulas.linked_batch import linked_many
+from ._formulas.share_batch import share_many
 from ._numbers import Number
 from ._results import (
     INDEPENDENT,
@@ -91,7 +88,7 @@ from ._results import (
     national_votes,
     party_info,
 )
-from ._rules import Linked, Proportional, Rules, VoteBasis, rules_for
+from ._rules import Linked, Rules, VoteBasis, rules_for
 from ._ties import TieRule
 from .errors import InputError, TieError
 
@@ -359,14 +356,15 @@ class Simulation:
         return result_html(self)
 
 
-def _batch_path(rules: Rules) -> str:
-    """How the list tier of many runs is allocated: 'proportional', 'linked' or 'exact'."""
-    tier = rules.list_tier
-    if isinstance(tier, Linked):
-        return "linked"
-    if isinstance(tier, Proportional) and tier.minor_party_seat is None and not tier.share_decimals:
-        return "proportional"
-    return "exact"
+Formula = Callable[
+    [Rules, NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]],
+    tuple[NDArray[np.int64], NDArray[np.bool_], NDArray[np.bool_]],
+]
+
+
+def _batch_formula(rules: Rules) -> Formula:
+    """The list-tier formula for many runs at once: linked, or seat share / vote share."""
+    return linked_many if isinstance(rules.list_tier, Linked) else share_many
 
 
 def _exact(base: _Base, lv: NDArray[np.int64], ds: NDArray[np.int64], seed: int) -> Any:
@@ -434,32 +432,21 @@ def _chunk(
         lv = both[:, :p]
     list_seats = np.zeros((c, p), dtype=np.int64)
     todo = np.arange(c)
-    path = "exact" if exact else _batch_path(base.rules)
-    ds_both = np.concatenate([ds, np.zeros((c, 1), dtype=np.int64)], axis=1)
-    is_party = np.array([kd is Kind.PARTY for kd in base.kinds] + [False])
-    if path == "proportional":
-        tier = base.rules.list_tier
-        assert isinstance(tier, Proportional)  # noqa: S101  (checked by _batch_path)
-        got, tied = allocate_many(
-            both,
-            base.rules.list_seats,
-            method=tier.method,
-            threshold=base.rules.threshold,
-            district_seats=ds_both,
-            parties=is_party,
-            return_ties=True,
-        )
-        list_seats[:] = got[:, :p]
-        todo = np.flatnonzero(tied)
-    elif path == "linked":
-        got, tied, failed = linked_many(base.rules, both, ds_both, is_party)
+    if not exact:
+        formula = _batch_formula(base.rules)
+        ds_both = np.concatenate([ds, np.zeros((c, 1), dtype=np.int64)], axis=1)
+        is_party = np.array([kd is Kind.PARTY for kd in base.kinds] + [False])
+        got, tied, failed = formula(base.rules, both, ds_both, is_party)
         redo = np.flatnonzero(tied & ~failed)
-        if base.rules.ties is TieRule.VOTES_THEN_LOT:
-            failed |= tied  # not a column order: the exact path settles these
-        elif redo.size and base.rules.ties is not TieRule.LIST_ORDER:
-            # The law's lot (art. 189(2) 후단): the tied runs again, columns in a random order.
-            perm = np.argsort(rng.random((redo.size, p + 1)), axis=1)
-            again, _, bad = linked_many(
+        if redo.size and base.rules.ties is not TieRule.LIST_ORDER:
+            # The law's lot (or, 1996/2000, more votes first and then a lot): the tied runs
+            # again with their columns in a random order, or by votes and then at random.
+            key = rng.random((redo.size, p + 1))
+            if base.rules.ties is TieRule.VOTES_THEN_LOT:
+                perm = np.lexsort((key, -both[redo]), axis=1)
+            else:
+                perm = np.argsort(key, axis=1)
+            again, _, bad = formula(
                 base.rules,
                 np.take_along_axis(both[redo], perm, axis=1),
                 np.take_along_axis(ds_both[redo], perm, axis=1),
