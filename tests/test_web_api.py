@@ -378,3 +378,18 @@ def test_an_unexpected_error_is_a_plain_500_with_headers() -> None:
 def test_serve_refuses_a_bad_port(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["serve", "--port", "70000"]) == 2
     assert "--port must be from 0 to 65535" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_busy_port_or_unknown_host(capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert cli.main(["serve", "--port", str(port)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"korelect: error: cannot listen on 127.0.0.1:{port}:")
+        assert len(err.strip().splitlines()) == 1
+    assert cli.main(["serve", "--host", "no-such-host.invalid", "--port", "0"]) == 2
+    assert "--host 'no-such-host.invalid'" in capsys.readouterr().err

@@ -9,11 +9,13 @@ asked otherwise.
 from __future__ import annotations
 
 import argparse
+import socket
+import sys
 from typing import Any
 
 from ..errors import InputError
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "listen", "run"]
 
 
 def add_parser(
@@ -34,21 +36,44 @@ def add_parser(
     return parser
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``, or one clear :class:`InputError` line saying why not."""
+    if not 0 <= port <= 65535:
+        raise InputError(f"--port must be from 0 to 65535 (got {port})")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        reason = exc.strerror if isinstance(exc, socket.gaierror) else str(exc)
+        raise InputError(f"--host {host!r}: {reason}") from None
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    return sock
+
+
 def run(args: argparse.Namespace) -> str:
     """Serve until interrupted; return the line printed when the server stops."""
-    if not 0 <= args.port <= 65535:
-        raise InputError(f"--port must be from 0 to 65535 (got {args.port})")
+    sock = listen(args.host, args.port)
     import uvicorn  # noqa: PLC0415  (only this command needs the server)
 
     from .app import create_app  # noqa: PLC0415
 
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(),
         host=args.host,
-        port=args.port,
+        port=sock.getsockname()[1],
         log_level="info",
         timeout_keep_alive=5,
         limit_concurrency=200,
         h11_max_incomplete_event_size=16 * 1024,
     )
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    print(f"korelect serve: http://{shown}:{port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
+    with sock:
+        uvicorn.Server(config).run(sockets=[sock])
     return "korelect serve: stopped"
