@@ -26,6 +26,21 @@ def test_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Step 2" in capsys.readouterr().out
 
 
+def test_python_analysis_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    block = re.search(r"```python\n(import korelect  # analysis\n.*?)```", README, re.DOTALL)
+    assert block is not None
+    namespace: dict[str, object] = {}
+    exec(block.group(1), namespace)  # noqa: S102  (our own README)
+    result = namespace["r"]
+    assert isinstance(result, korelect.ElectionResult)
+    assert result.seats("Saenuri Party") == 122
+    sim = namespace["sim"]
+    assert sim.projections()[0].p_majority == 0.9775  # type: ignore[attr-defined]
+    assert bytes(namespace["png"]).startswith(b"\x89PNG")  # type: ignore[call-overload]
+    out = capsys.readouterr().out
+    assert "Uniform swing, 2016: Saenuri Party +3 pts" in out
+
+
 def test_allocate_table_matches(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
