@@ -293,14 +293,20 @@ def main() -> None:
                     SRC_WINNERS,
                 ]
             )
+    # assemblykor: the 22nd Assembly's district members are 2024's declared winners; the
+    # 20th's and 21st's are a second declaration for 2016 and 2020 (it also lists members
+    # who entered mid-term by by-election: the audit tells them apart).
+    terms = {"20": 2016, "21": 2020, "22": 2024}
     with (data / SRC_LEGISLATORS).open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            if row["assembly"] != "22" or row["district_type"] != "constituency":
+            if row["assembly"] not in terms or row["district_type"] != "constituency":
                 continue
+            if row["district"] == "비례대표":
+                continue  # 2 list members of the 20th marked constituency (docs/DATA.md)
             province, name = prov.split(row["district"])
             winners.append(
                 [
-                    2024,
+                    terms[row["assembly"]],
                     province,
                     name,
                     row["name"],

@@ -44,6 +44,7 @@ from korelect._audit import (
     STATION_SUM,
     STATION_WINNER,
     VALID_BALLOTS,
+    WINNER_BIRTH,
     WINNER_VOTES,
     audit,
     audit_text,
@@ -56,6 +57,7 @@ from korelect.errors import UnknownElectionError
 
 PRIMARY = "krvote/chongun_winner.converted.csv"
 SECOND_SOURCE = "nec-history/assembly-elected-17.0.csv"
+LEGISLATORS = "assemblykor/legislators.csv"
 NEC17 = "nec-history/assembly-counting_vote-17.0.json"
 POLLING = "krvote/general_2020_long.converted.csv"
 
@@ -620,6 +622,58 @@ def test_second_declaration(tmp_path: Path) -> None:
     assert "한나라당" in second[1].ours
     assert "열린우리당" in second[1].theirs
     assert second[1].note == "a different party"
+
+
+def test_second_declaration_with_by_election_members_and_birth_dates(tmp_path: Path) -> None:
+    """A second source may list a by-election successor beside the winner: no finding then;
+    the winner's birth date is compared, and a different one is a finding of its own."""
+
+    def change(t: dict[str, tuple[list[str], Rows]]) -> None:
+        rows = t["winners.csv"][1]
+        first = next(r for r in rows if r[4] == "갑일")
+        second = next(r for r in rows if r[4] == "갑삼")
+        did, did2, party = first[1], second[1], first[6]
+        rows.append(
+            [2004, did, "seoul", "종로구", "갑일", "", party, "1950-02-14", "", LEGISLATORS]
+        )
+        rows.append(
+            [2004, did, "seoul", "종로구", "후임", "", party, "1960-01-01", "", LEGISLATORS]
+        )
+        rows.append([2004, did2, "busan", "중구", "남남", "", party, "1950-01-01", "", LEGISLATORS])
+
+    found = audit(2004, data=make_folder(tmp_path, change))
+    mine = [f for f in found if LEGISLATORS in f.sources and "채움" not in f.where]
+    births = [f for f in mine if f.check == WINNER_BIRTH]
+    assert len(births) == 1
+    assert births[0].ours.endswith("갑일 born 1950-01-01")
+    assert births[0].theirs.endswith("born 1950-02-14")
+    assert births[0].note.startswith("44 days apart (a lunar and a solar calendar date?)")
+    second = [f for f in mine if f.check == SECOND]
+    # 종로구 agrees (its winner is listed, with a successor); busan 중구 names someone else;
+    # seoul 중구 is declared by the first source only.
+    assert [(f.where.split(":", 1)[1], f.note) for f in second] == [
+        ("busan:중구", "a different person"),
+        ("seoul:중구", "a winner declared by one source only"),
+    ]
+    assert "남남" in second[0].theirs
+
+
+def test_second_declarations_in_the_shipped_data() -> None:
+    """assemblykor beside krvote for 2016 and 2020: the contradictions found in the files."""
+    found = audit(2016) + audit(2020)
+    births = {f.where: f for f in found if f.check == WINNER_BIRTH}
+    assert len(births) == 12
+    assert "1962-06-02" in births["2016:gyeonggi:양주시"].ours
+    assert "1961-09-10" in births["2016:gyeonggi:양주시"].theirs
+    assert births["2020:jeonnam:고흥군보성군장흥군강진군"].note.startswith("the same day, 1 year")
+    second = {f.where: f for f in found if f.check == SECOND}
+    assert set(second) == {
+        "2016:gyeongbuk:경산시",
+        "2020:incheon:동구미추홀구을",
+        "2020:seoul:강남구갑",
+    }
+    assert "태영호" in second["2020:seoul:강남구갑"].theirs
+    assert second["2020:incheon:동구미추홀구을"].note == "a different party"
 
 
 def test_list_province_vs_sigungu(tmp_path: Path) -> None:

@@ -475,7 +475,7 @@ def test_csv_format() -> None:
         'year,date,nothing,flag,name\n1988,1988-04-26,,true,"a,b"\n1992,1992-03-24,,true,"a,b"'
     )
     rows = list(csv.DictReader(io.StringIO(sql_to_text("FROM winners", fmt="csv"))))
-    assert len(rows) == 2678
+    assert len(rows) == 3212
     assert rows[0]["birth_date"] == "1936-04-29"
 
 

@@ -14,8 +14,12 @@ The checks, in the order findings are reported within a year:
    law's list seats over the data's districts); the findings of
    :func:`~korelect.results` (declared winner vs counts, the winner's party),
    and a second declaration where one exists (2004:
-   ``nec-history/assembly-elected-17.0.csv`` beside ``krvote``'s winners):
-   a different person or party.
+   ``nec-history/assembly-elected-17.0.csv``, 2016 and 2020:
+   ``assemblykor/legislators.csv``, beside ``krvote``'s winners): a different
+   person or party, and (:data:`WINNER_BIRTH`) a different birth date, which
+   matters to the eldest-candidate tie rule. assemblykor also lists members who
+   entered by by-election: a district agrees when one of its members is the
+   first source's winner.
 2. **Declared winners' votes**: the votes a source declares for its winner vs
    that candidate's counted votes.
 3. **District arithmetic**: candidates' votes vs valid votes; valid +
@@ -95,6 +99,7 @@ DECLARED = "declared winner vs counts"
 DECLARED_PARTY = "winner's party"
 NO_RESULT = "district without result"
 SECOND = "second declaration"
+WINNER_BIRTH = "winner's birth date"
 WINNER_VOTES = "declared winner's votes"
 CANDIDATES_VALID = "candidates vs valid votes"
 VALID_BALLOTS = "valid + invalid vs ballots"
@@ -123,6 +128,7 @@ CHECKS: tuple[str, ...] = (
     DECLARED_PARTY,
     NO_RESULT,
     SECOND,
+    WINNER_BIRTH,
     WINNER_VOTES,
     CANDIDATES_VALID,
     VALID_BALLOTS,
@@ -437,20 +443,27 @@ class _Context:
 
 
 def check_declared(ctx: _Context, year: int) -> list[Finding]:
-    """The result's own findings, then a second declaration where one exists."""
+    """The result's own findings, then a second declaration where one exists.
+
+    A second source may list several members for one district (assemblykor: the
+    winner and members who entered by by-election); it agrees when one of them
+    is the first source's winner, whose party and birth date are then compared.
+    """
     y = ctx.year(year)
     found = [*ctx.law_findings[year], *y.result.findings]
     primary = WINNERS_PRIMARY_BY_YEAR.get(year, WINNERS_PRIMARY)
-    by_source: dict[str, dict[str, Winner]] = defaultdict(dict)
+    by_source: dict[str, dict[str, list[Winner]]] = defaultdict(lambda: defaultdict(list))
     for w in ctx.data.winners(year):
-        by_source[w.source][w.district_id] = w
-    first = by_source.get(primary, {})
+        by_source[w.source][w.district_id].append(w)
+    first = {d: ws[-1] for d, ws in by_source.get(primary, {}).items()}
+    births: list[Finding] = []
     for source, declared in sorted(by_source.items()):
         if source == primary:
             continue
         for district_id in sorted(set(first) | set(declared)):
-            a, b = first.get(district_id), declared.get(district_id)
-            if a is None or b is None:
+            a, bs = first.get(district_id), declared.get(district_id, [])
+            if a is None or not bs:
+                b = bs[-1] if bs else None
                 place = next(f"{w.province}:{w.district_ko}" for w in (a, b) if w is not None)
                 found.append(
                     Finding(
@@ -464,21 +477,47 @@ def check_declared(ctx: _Context, year: int) -> list[Finding]:
                     )
                 )
                 continue
-            person = squash(a.name_ko) != squash(b.name_ko)
-            party = y.pid(a.party_ko) != y.pid(b.party_ko)
+            same = [b for b in bs if squash(b.name_ko) == squash(a.name_ko)]
+            b = same[0] if same else bs[-1]
+            person = not same
+            party = not person and y.pid(a.party_ko) != y.pid(b.party_ko)
             if person or party:
+                names = ", ".join(f"{w.name_ko} ({w.party_ko})" for w in bs)
                 found.append(
                     Finding(
                         year,
                         SECOND,
                         district_id,
                         f"{primary}: {a.name_ko} ({a.party_ko})",
-                        f"{source}: {b.name_ko} ({b.party_ko})",
+                        f"{source}: {names if person else f'{b.name_ko} ({b.party_ko})'}",
                         f"{primary}; {source}",
                         "a different person" if person else "a different party",
                     )
                 )
-    return found
+            if not person and a.birth_date and b.birth_date and a.birth_date != b.birth_date:
+                births.append(
+                    Finding(
+                        year,
+                        WINNER_BIRTH,
+                        district_id,
+                        f"{primary}: {a.name_ko} born {a.birth_date.isoformat()}",
+                        f"{source}: born {b.birth_date.isoformat()}",
+                        f"{primary}; {source}",
+                        _birth_note(a.birth_date, b.birth_date),
+                    )
+                )
+    return found + births
+
+
+def _birth_note(a: date, b: date) -> str:
+    """What a gap between two birth dates may be, and why it matters."""
+    gap = abs((a - b).days)
+    why = "ties between candidates go to the eldest (art. 188): the first source's date is used"
+    if a.replace(year=b.year) == b:
+        return f"the same day, {abs(a.year - b.year)} year(s) apart; {why}"
+    if gap <= 60:
+        return f"{gap} days apart (a lunar and a solar calendar date?); {why}"
+    return f"{gap} days apart; {why}"
 
 
 # ------------------------------------------------------------- 2. winners' votes

@@ -363,7 +363,10 @@ def count_year(data: Dataset, year: int) -> tuple[list[DistrictResult], list[Fin
         by_district[c.district_id].append(c)
     declared = _declared(data, year)
     births: dict[str, dict[str, Any]] = defaultdict(dict)
-    for w in data.winners(year):
+    # Birth dates decide ties (the eldest wins); where sources disagree (the audit reports
+    # it) the declaring source's date stands, the others only fill in.
+    primary = DECLARED_SOURCE.get(year, DEFAULT_DECLARED)
+    for w in sorted(data.winners(year), key=lambda w: w.source == primary):
         if w.birth_date is not None:
             births[w.district_id][w.name_ko] = w.birth_date
     results: list[DistrictResult] = []
