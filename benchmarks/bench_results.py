@@ -1,4 +1,4 @@
-"""How long `korelect results YEAR` takes from a cold start, for every election.
+"""How long `korelect results YEAR` takes from a cold start, for every election (and the audit).
 
 Each run is a fresh process (python start-up, imports, reading the shipped tables,
 counting every district and allocating the list seats), timed from outside.
@@ -19,10 +19,10 @@ import time
 YEARS = (1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024)
 
 
-def run(year: int, *extra: str) -> float:
+def run(year: int | str, *extra: str, command: str = "results") -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "korelect", "results", str(year), *extra],
+        [sys.executable, "-m", "korelect", command, str(year), *extra],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -49,6 +49,8 @@ def main() -> None:
         worst = max(worst, plain, province)
         print(f"{year:<6}{plain * 1000:>9.0f} ms{province * 1000:>13.0f} ms")
     print(f"slowest: {worst * 1000:.0f} ms (median of {runs} cold runs)")
+    whole = statistics.median(run("all", command="audit") for _ in range(runs))
+    print(f"korelect audit all: {whole * 1000:.0f} ms (median of {runs} cold runs)")
 
 
 if __name__ == "__main__":

@@ -204,12 +204,9 @@ def test_report_and_dict(everything: tuple[Finding, ...]) -> None:
     assert audit_text(()) == "No contradictions found.\n"
 
 
-def test_whole_audit_is_fast() -> None:
-    import time
-
-    start = time.perf_counter()
-    audit(data=Dataset())  # a fresh dataset: nothing read before
-    assert time.perf_counter() - start < 10
+def test_fresh_dataset_gives_the_same_audit(everything: tuple[Finding, ...]) -> None:
+    # Its time is measured by benchmarks/bench_results.py, not here.
+    assert audit(data=Dataset()) == everything  # a fresh dataset: nothing read before
 
 
 # ------------------------------------------------------------------ seed tables

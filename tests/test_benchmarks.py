@@ -17,6 +17,7 @@ def test_results_benchmark_runs_quick() -> None:
         text=True,
     ).stdout
     assert "slowest:" in out
+    assert "korelect audit all:" in out
     assert "2024" in out
 
 

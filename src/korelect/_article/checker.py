@@ -98,7 +98,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from .._allocate import allocate
-from .._audit import LIST_SOURCE, _elections, _Seed, _thresholds, _vote_gap_note, _Year
+from .._audit._common import LIST_SOURCE, _elections, _thresholds, _Year
+from .._audit.seeds import _Seed, _vote_gap_note
 from .._data import Dataset, dataset
 from .._entries import Entry, Kind
 from .._findings import Finding

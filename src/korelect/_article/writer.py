@@ -50,7 +50,7 @@ from datetime import date
 from fractions import Fraction
 from functools import cache
 
-from .._audit import CONTINUES
+from .._audit._common import CONTINUES
 from .._data import dataset
 from .._entries import Kind
 from .._numbers import Number, fmt_decimal, fmt_share, round_half_up
