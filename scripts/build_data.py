@@ -56,6 +56,9 @@ INDEPENDENT = "무소속"
 SRC_NEC = "nec-history/assembly-counting_vote-{n}.0.json"
 SRC_WINNERS = "krvote/chongun_winner.converted.csv"
 SRC_POLLING = "krvote/general_2020_long.converted.csv"
+SRC_POLLING_2012 = "krvote/general_2012.rda"
+REPAIRED = re.compile(r"\.\.\.\d+$")
+"""R's name repair (``하태경...5``): how krvote's 2012 file spells some candidates."""
 SRC_LEGISLATORS = "assemblykor/legislators.csv"
 SRC_ELECTED17 = "nec-history/assembly-elected-17.0.csv"
 
@@ -127,6 +130,71 @@ def match(
         return same[0]
     same = [h for h in pool if sorted(squash(h.split(":", 2)[2])) == wanted]
     return same[0] if len(same) == 1 else ""
+
+
+def read_rda_stations(path: Path, key: str, prov: Provinces) -> list[StationRow]:
+    """The polling-station rows of one of krvote's nested .rda tables (시도, 선거구, data).
+
+    The strings are CP949 without an encoding mark, so only the ``rdata`` package
+    with ``default_encoding="cp949"`` reads them (a build-time dependency).
+    """
+    import warnings  # noqa: PLC0415
+
+    import rdata  # noqa: PLC0415  (only the data build reads .rda files)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # rdata has no constructor for tibbles: data frames
+        frame = rdata.conversion.convert(rdata.parser.parse_file(path), default_encoding="cp949")[
+            key
+        ]
+    rows = []
+    for sido, district, data in frame.itertuples(index=False):
+        for emd, station, category, count in data.itertuples(index=False):
+            if not float(count).is_integer():
+                raise SystemExit(f"{path}: {district} {station}: non-integer count {count}")
+            rows.append(
+                StationRow(
+                    prov.code(str(sido)),
+                    str(district),
+                    "",
+                    str(emd),
+                    str(station),
+                    str(category).strip(),
+                    int(count),
+                )
+            )
+    return rows
+
+
+def match_stations(
+    year: int, stations: list[StationRow], candidates: list[list[object]]
+) -> dict[tuple[str, str], str]:
+    """The district name (in ``districts``) of each (province, station-file district).
+
+    The station file names districts its own way (``선거구_구시군`` for districts
+    split over several 구시군), so a district is found by its candidates' names:
+    the one district of the province whose candidates are the same people.
+    """
+    people: dict[tuple[str, str], set[str]] = {}
+    for st in stations:
+        if st.candidate is not None:
+            base = st.district.partition("_")[0]
+            people.setdefault((st.province, base), set()).add(
+                squash(REPAIRED.sub("", st.candidate[0]))
+            )
+    counted: dict[str, set[str]] = {}
+    for c in candidates:
+        if c[0] == year:
+            counted.setdefault(str(c[1]), set()).add(squash(str(c[3])))
+    found = {}
+    for (province, base), names in people.items():
+        hits = [
+            did
+            for did, there in counted.items()
+            if did.startswith(f"{year}:{province}:") and there == names
+        ]
+        found[province, base] = hits[0].split(":", 2)[2] if len(hits) == 1 else base
+    return found
 
 
 def write(
@@ -219,6 +287,28 @@ def main() -> None:
                         [year, province, level, area, cand["party_name_kr"], cand["votenum"]]
                         for cand in row["result"]
                     )
+
+    # -- 2012: polling-station counts, shipped beside nec-history's district counts (the audit
+    # compares them); districts named as in nec-history, matched by their candidates.
+    stations_2012 = read_rda_stations(data / SRC_POLLING_2012, "general_2012", prov)
+    names_2012 = match_stations(2012, stations_2012, candidates)
+    polling_2012 = []
+    for st in stations_2012:
+        base, _, sigungu = st.district.partition("_")
+        name, party = st.candidate or ("", "")
+        polling_2012.append(
+            [
+                st.province,
+                names_2012[st.province, base],
+                sigungu,
+                st.emd,
+                st.station,
+                st.category,
+                party,
+                name,
+                st.count,
+            ]
+        )
 
     # -- 2020: polling-station counts, tabulated by district (korelect._polling) -----------
     polling: list[list[object]] = []
@@ -493,6 +583,23 @@ def main() -> None:
             "count",
         ],
         polling,
+        gz=True,
+    )
+    write(
+        args.out,
+        "polling_2012",
+        [
+            "province",
+            "district",
+            "sigungu",
+            "emd",
+            "station",
+            "category",
+            "party_ko",
+            "name_ko",
+            "count",
+        ],
+        polling_2012,
         gz=True,
     )
 

@@ -673,6 +673,36 @@ def test_second_declarations_in_the_shipped_data() -> None:
     assert second["2020:incheon:동구미추홀구을"].note == "a different party"
 
 
+def test_2012_stations_agree_with_the_district_counts() -> None:
+    """krvote's 2012 stations against nec-history's districts: only R's name repair differs."""
+    checks = (STATION_SUM, STATION_BALLOTS, STATION_ELECTORATE, STATION_DISTRICT, STATION_WINNER)
+    found = [f for f in audit(2012) if f.check in checks]
+    assert [(f.check, f.where) for f in found] == [
+        (STATION_DISTRICT, "2012:busan:해운대구기장군을")
+    ]
+    assert found[0].note.startswith("R's name repair: 8 columns for 4 candidates")
+    assert found[0].theirs == "candidates.csv: 하태경, 유창열, 구자상, 최현돌"
+
+
+def test_2012_station_change_is_found(tmp_path: Path) -> None:
+    """One changed vote in the shipped 2012 stations makes its district disagree."""
+    folder = tmp_path / "data"
+    shutil.copytree(Path(str(resources.files("korelect") / "data")), folder)
+    path = folder / "polling_2012.csv.gz"
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if ",종로구,," in line and "정세균" in line)
+    cells = lines[at].rstrip("\n").split(",")
+    cells[-1] = str(int(cells[-1]) + 1)
+    lines[at] = ",".join(cells) + "\n"
+    path.write_bytes(gzip.compress("".join(lines).encode("utf-8"), mtime=0))
+    found = [
+        f for f in audit(2012, data=Dataset(folder)) if f.where.startswith("2012:seoul:종로구")
+    ]
+    assert {f.check for f in found} == {STATION_SUM, STATION_DISTRICT, STATION_WINNER}
+    district = [f.ours for f in found if f.check == STATION_DISTRICT]
+    assert any(o.startswith("stations: 정세균 (") for o in district)
+
+
 def test_list_province_vs_sigungu(tmp_path: Path) -> None:
     def change(t: dict[str, tuple[list[str], Rows]]) -> None:
         rows = t["list_votes.csv"][1]

@@ -26,6 +26,7 @@ BUILT = (
     "list_shares.csv",
     "official_seats.csv",
     "polling_2020.csv.gz",
+    "polling_2012.csv.gz",
 )
 
 

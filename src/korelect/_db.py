@@ -240,21 +240,24 @@ TABLES: Final[tuple[Table, ...]] = (
             "line": _I,
         },
     ),
-    Table(
-        "polling_2020",
-        "polling_2020.csv.gz",
-        "2020 district counts by polling station (투표구), as published",
-        {
-            "province": _V,
-            "district": _V,
-            "sigungu": _V,
-            "emd": _V,
-            "station": _V,
-            "category": _V,
-            "party_ko": _V,
-            "name_ko": _V,
-            "count": _I,
-        },
+    *(
+        Table(
+            f"polling_{year}",
+            f"polling_{year}.csv.gz",
+            f"{year} district counts by polling station (투표구), as published",
+            {
+                "province": _V,
+                "district": _V,
+                "sigungu": _V,
+                "emd": _V,
+                "station": _V,
+                "category": _V,
+                "party_ko": _V,
+                "name_ko": _V,
+                "count": _I,
+            },
+        )
+        for year in (2012, 2020)
     ),
 )
 

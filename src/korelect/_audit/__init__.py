@@ -30,13 +30,17 @@ reports in :mod:`.report`):
 4. **List votes** (2004–2016): province total rows vs the sum of their
    sigungu rows (per party, and the turnout figures); parties' list votes vs
    the list's valid votes; the list turnout's own arithmetic.
-5. **2020 polling stations** (``polling_2020.csv.gz``): per station, 계 vs
+5. **Polling stations** (``polling_2012.csv.gz``, ``polling_2020.csv.gz``;
+   2012's are a second source beside nec-history's district counts, 2020's
+   are where the district counts come from): per station, 계 vs
    the candidates' votes, 투표수 vs 계 + invalid (the row is spelled
    무표투표수), 선거인수 vs 투표수 + 기권수; stations that cast more ballots
    than their electorate, one aggregated finding per kind of station where
    that is how the kind is recorded (see :data:`STATION_KINDS`), individual
    findings for ordinary stations; per district, the stations' sums vs the
-   district table, and the tabulated winner vs the declared winner's votes.
+   district table (candidates spelled with R's name repair, ``하태경...5``,
+   are reported once and compared without the suffix), and the tabulated
+   winner vs the declared winner's votes.
 6. **Official national tables** (``official_seats.csv``): seats per party
    (district, list, total) and vote percentages vs the computed result.
    The computed share is what :func:`~korelect.results` prints: over the

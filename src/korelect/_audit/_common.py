@@ -18,8 +18,11 @@ from .._thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare
 INDEPENDENT = "무소속"
 WINNERS_PRIMARY = "krvote/chongun_winner.converted.csv"
 WINNERS_PRIMARY_BY_YEAR = {2024: "assemblykor/legislators.csv"}
-POLLING_FILE = "polling_2020.csv.gz"
-POLLING_SOURCE = "krvote/general_2020_long.converted.csv"
+POLLING: Mapping[int, tuple[str, str]] = {
+    2012: ("polling_2012.csv.gz", "krvote/general_2012.rda"),
+    2020: ("polling_2020.csv.gz", "krvote/general_2020_long.converted.csv"),
+}
+"""Years with polling-station counts: the shipped file and its source."""
 SEED_FILE = "seed_tables.csv"
 OFFICIAL_SOURCE = "official/national_results.csv"
 LIST_SOURCE = "nec-history/assembly-counting_vote-{n}.0.json (proportional)"
@@ -38,12 +41,12 @@ BALLOTS_ELECTORATE = "ballots + abstentions vs electorate"
 LIST_PROVINCE = "list: province vs sigungu"
 LIST_VALID = "list: parties vs valid votes"
 LIST_TURNOUT = "list: turnout arithmetic"
-STATION_SUM = "2020 stations: candidates vs 계"
-STATION_BALLOTS = "2020 stations: 계 + invalid vs 투표수"
-STATION_ELECTORATE = "2020 stations: 투표수 + 기권수 vs 선거인수"
-STATION_KIND = "2020 stations: ballots over electorate"
-STATION_DISTRICT = "2020 stations vs district table"
-STATION_WINNER = "2020 declared winner vs stations"
+STATION_SUM = "stations: candidates vs 계"
+STATION_BALLOTS = "stations: 계 + invalid vs 투표수"
+STATION_ELECTORATE = "stations: 투표수 + 기권수 vs 선거인수"
+STATION_KIND = "stations: ballots over electorate"
+STATION_DISTRICT = "stations vs district table"
+STATION_WINNER = "declared winner vs stations"
 OFFICIAL_SEATS = "official seats"
 OFFICIAL_PCT = "official vote %"
 SEED_SEATS = "seed: seats"
@@ -154,12 +157,22 @@ STATION_KINDS: Mapping[str, str] = {
         "ballots put in the wrong box or sorted to the wrong station, counted where found: "
         "no electorate of their own"
     ),
+    "잘못투입된투표지": (
+        "ballots put in the wrong box (2012's spelling), counted where found: no electorate "
+        "of their own, so their abstentions are minus their ballots"
+    ),
     "관내사전투표": (
         "in-district early voting: the electorate is the early voters recorded at the "
         "desk, which can differ by a ballot or two from the ballots found in the box"
     ),
 }
-ABSENTEE_ROWS = ("거소·선상투표", "관외사전투표", "국외부재자투표", *STATION_KINDS)
+ABSENTEE_ROWS = (
+    "거소·선상투표",
+    "관외사전투표",
+    "국외부재자투표",
+    "국내부재자투표",
+    *STATION_KINDS,
+)
 REGION_TOTALS = {
     ("seats", "Constituency total"): "district",
     ("seats", "PR list"): "list",

@@ -1,10 +1,12 @@
-"""Audit check 5: the 2020 polling-station counts, against themselves and the district table."""
+"""Audit check 5: polling-station counts (2012, 2020), against themselves and the district table."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .._data import Dataset
@@ -13,8 +15,7 @@ from .._results import squash
 from ..errors import FileFormatError
 from ._common import (
     ABSENTEE_ROWS,
-    POLLING_FILE,
-    POLLING_SOURCE,
+    POLLING,
     STATION_BALLOTS,
     STATION_DISTRICT,
     STATION_ELECTORATE,
@@ -31,11 +32,15 @@ from .arithmetic import (
     _addition,
 )
 
-# ---------------------------------------------------------- 5. 2020 polling stations
+# ----------------------------------------------------------------- 5. polling stations
+
+REPAIRED = re.compile(r"\.\.\.\d+$")
+"""R's name repair (``하태경...5``), seen in krvote's 2012 file."""
 
 
 @dataclass
 class _Station:
+    year: int
     province: str
     district: str
     sigungu: str
@@ -49,7 +54,7 @@ class _Station:
     def where(self) -> str:
         place = " ".join(p for p in (self.sigungu, self.emd) if p)
         name = "" if self.station == self.emd else f" {self.station}"
-        return f"2020:{self.province}:{self.district} {place}{name}"
+        return f"{self.year}:{self.province}:{self.district} {place}{name}"
 
     @property
     def kind(self) -> str:
@@ -64,9 +69,9 @@ class _Station:
         return self.figures["무효투표수"] + self.figures["무표투표수"]
 
 
-def read_polling(data: Dataset) -> list[_Station] | None:
-    """The 2020 polling-station rows grouped by station, in file order (None if absent)."""
-    opened = _optional(data, POLLING_FILE)
+def read_polling(data: Dataset, year: int = 2020) -> list[_Station] | None:
+    """One year's polling-station rows grouped by station, in file order (None if absent)."""
+    opened = _optional(data, POLLING[year][0])
     if opened is None:
         return None
     label, text = opened
@@ -94,7 +99,7 @@ def read_polling(data: Dataset) -> list[_Station] | None:
         key = tuple(row[at[c]] for c in ("province", "district", "sigungu", "emd", "station"))
         st = stations.get(key)
         if st is None:
-            st = stations[key] = _Station(key[0], key[1], key[2], key[3], key[4], number)
+            st = stations[key] = _Station(year, key[0], key[1], key[2], key[3], key[4], number)
         try:
             count = int(row[at["count"]])
         except ValueError:
@@ -113,13 +118,13 @@ def read_polling(data: Dataset) -> list[_Station] | None:
 
 
 def check_polling(ctx: _Context, year: int) -> list[Finding]:
-    """2020: each station's arithmetic, kinds of stations, and districts vs stations."""
-    if year != 2020:
+    """Each station's arithmetic, kinds of stations, and districts vs stations (2012, 2020)."""
+    if year not in POLLING:
         return []
-    stations = read_polling(ctx.data)
+    stations = read_polling(ctx.data, year)
     if stations is None:
         return []
-    src = f"{POLLING_FILE} ({POLLING_SOURCE})"
+    src = "{} ({})".format(*POLLING[year])
     sums: list[Finding] = []
     ballots: list[Finding] = []
     electorate: list[Finding] = []
@@ -131,7 +136,7 @@ def check_polling(ctx: _Context, year: int) -> list[Finding]:
         if total != f["계"]:
             sums.append(
                 Finding(
-                    2020,
+                    year,
                     STATION_SUM,
                     st.where,
                     f"sum of {len(st.candidates)} candidates {_n(total)}",
@@ -142,12 +147,12 @@ def check_polling(ctx: _Context, year: int) -> list[Finding]:
             )
         at = f"{src}, line {st.line}"
         ballots += _addition(
-            Finding(2020, STATION_BALLOTS, st.where, "", "", at),
+            Finding(year, STATION_BALLOTS, st.where, "", "", at),
             [("계", f["계"]), ("invalid", st.invalid)],
             ("투표수", f["투표수"]),
         )
         electorate += _addition(
-            Finding(2020, STATION_ELECTORATE, st.where, "", "", at),
+            Finding(year, STATION_ELECTORATE, st.where, "", "", at),
             [("투표수", f["투표수"]), ("기권수", f["기권수"])],
             ("선거인수", f["선거인수"]),
         )
@@ -157,7 +162,7 @@ def check_polling(ctx: _Context, year: int) -> list[Finding]:
             else:
                 over.append(
                     Finding(
-                        2020,
+                        year,
                         STATION_KIND,
                         st.where,
                         f"투표수 {_n(f['투표수'])}",
@@ -172,9 +177,9 @@ def check_polling(ctx: _Context, year: int) -> list[Finding]:
         zero = sum(1 for st in group if st.figures["선거인수"] == 0)
         over.append(
             Finding(
-                2020,
+                year,
                 STATION_KIND,
-                f"2020 stations of kind {kind}",
+                f"{year} stations of kind {kind}",
                 f"{len(group)} of {every[kind]} rows cast more ballots than their electorate "
                 f"({_n(excess)} ballots over; {zero} rows with electorate 0)",
                 "선거인수 ≥ 투표수 expected at a polling station",
@@ -182,30 +187,64 @@ def check_polling(ctx: _Context, year: int) -> list[Finding]:
                 f"how the kind is recorded, not an error: {STATION_KINDS[kind]}",
             )
         )
-    return sums + ballots + electorate + over + _polling_districts(ctx, stations, src)
+    return sums + ballots + electorate + over + _polling_districts(ctx, year, stations, src)
 
 
-def _polling_districts(ctx: _Context, stations: list[_Station], src: str) -> list[Finding]:
+def _suffix(name: str) -> int:
+    """The number R's name repair appended (``하태경...5`` → 5)."""
+    found = REPAIRED.search(name)
+    return int(found.group()[3:]) if found else 0
+
+
+def names_order(names: set[str]) -> Callable[[str], int]:
+    """Sort key: candidates in the order of their first repaired column."""
+    first: dict[str, int] = {}
+    for name in sorted(names, key=_suffix):
+        first.setdefault(REPAIRED.sub("", name), _suffix(name))
+    return lambda name: first.get(name, 0)
+
+
+def _polling_districts(
+    ctx: _Context, year: int, stations: list[_Station], src: str
+) -> list[Finding]:
     """Per district: the stations' sums vs the district table, and the declared winner."""
     data = ctx.data
     figures: dict[str, Counter[str]] = defaultdict(Counter)
     votes: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+    repaired: dict[str, set[str]] = defaultdict(set)
     for st in stations:
-        did = f"2020:{st.province}:{st.district}"
+        did = f"{year}:{st.province}:{st.district}"
         figures[did].update(st.figures)
-        for person, n in st.candidates.items():
+        for (name, party), n in st.candidates.items():
+            if REPAIRED.search(name):
+                repaired[did].add(name)
+            person = (REPAIRED.sub("", name), party)
             votes[did][person] = votes[did].get(person, 0) + n
-    found: list[Finding] = []
-    table = {d.district_id: d for d in data.districts(2020)}
+    found: list[Finding] = [
+        Finding(
+            year,
+            STATION_DISTRICT,
+            did,
+            f"stations: candidates {', '.join(sorted(names, key=_suffix))}",
+            "candidates.csv: "
+            + ", ".join(sorted({REPAIRED.sub("", n) for n in names}, key=names_order(names))),
+            f"{src}; candidates.csv",
+            f"R's name repair: {len(names)} columns for "
+            f"{len({REPAIRED.sub('', n) for n in names})} candidates (duplicated columns); "
+            "the suffixes are removed before the votes are compared",
+        )
+        for did, names in sorted(repaired.items())
+    ]
+    table = {d.district_id: d for d in data.districts(year)}
     counted: dict[str, dict[str, int | None]] = defaultdict(dict)
-    for c in data.candidates(2020):
+    for c in data.candidates(year):
         counted[c.district_id][c.name_ko] = c.votes
     for did, f in figures.items():
         d = table.get(did)
         if d is None:
             found.append(
                 Finding(
-                    2020,
+                    year,
                     STATION_DISTRICT,
                     did,
                     "stations: a district",
@@ -225,7 +264,7 @@ def _polling_districts(ctx: _Context, stations: list[_Station], src: str) -> lis
             if mine != theirs:
                 found.append(
                     Finding(
-                        2020,
+                        year,
                         STATION_DISTRICT,
                         did,
                         f"stations: {name} {_n(mine)}",
@@ -238,7 +277,7 @@ def _polling_districts(ctx: _Context, stations: list[_Station], src: str) -> lis
                 theirs_votes = counted[did].get(name)
                 found.append(
                     Finding(
-                        2020,
+                        year,
                         STATION_DISTRICT,
                         did,
                         f"stations: {name} ({party}) {_n(n)}",
@@ -247,7 +286,7 @@ def _polling_districts(ctx: _Context, stations: list[_Station], src: str) -> lis
                         f"{src}; candidates.csv",
                     )
                 )
-    winners = [w for w in data.winners(2020) if w.source == WINNERS_PRIMARY]
+    winners = [w for w in data.winners(year) if w.source == WINNERS_PRIMARY]
     for w in winners:
         tally = votes.get(w.district_id)
         if not tally:
@@ -256,7 +295,7 @@ def _polling_districts(ctx: _Context, stations: list[_Station], src: str) -> lis
         if squash(top_name) != squash(w.name_ko):
             found.append(
                 Finding(
-                    2020,
+                    year,
                     STATION_WINNER,
                     w.district_id,
                     f"stations: {top_name} ({top_party}) {_n(top)}",
@@ -268,7 +307,7 @@ def _polling_districts(ctx: _Context, stations: list[_Station], src: str) -> lis
         elif w.votes is not None and w.votes != top:
             found.append(
                 Finding(
-                    2020,
+                    year,
                     STATION_WINNER,
                     w.district_id,
                     f"stations: {top_name} {_n(top)}",
