@@ -57,6 +57,7 @@ SRC_NEC = "nec-history/assembly-counting_vote-{n}.0.json"
 SRC_WINNERS = "krvote/chongun_winner.converted.csv"
 SRC_POLLING = "krvote/general_2020_long.converted.csv"
 SRC_POLLING_2012 = "krvote/general_2012.rda"
+SRC_POLLING_2016 = "krvote/general_2016.rda"
 REPAIRED = re.compile(r"\.\.\.\d+$")
 """R's name repair (``하태경...5``): how krvote's 2012 file spells some candidates."""
 SRC_LEGISLATORS = "assemblykor/legislators.csv"
@@ -168,33 +169,70 @@ def read_rda_stations(path: Path, key: str, prov: Provinces) -> list[StationRow]
 
 def match_stations(
     year: int, stations: list[StationRow], candidates: list[list[object]]
-) -> dict[tuple[str, str], str]:
-    """The district name (in ``districts``) of each (province, station-file district).
+) -> list[str]:
+    """The district name (in ``districts``) of every station row, in order.
 
-    The station file names districts its own way (``선거구_구시군`` for districts
-    split over several 구시군), so a district is found by its candidates' names:
-    the one district of the province whose candidates are the same people.
+    The station files name districts their own way (2012: ``선거구_구시군`` for
+    districts split over several 구시군; 2016: the 구시군 alone, which may hold
+    several districts), so each station's district is found by its candidates'
+    names: the one district of the province whose candidates are the same
+    people. A station without candidate rows takes its file unit's district.
     """
-    people: dict[tuple[str, str], set[str]] = {}
-    for st in stations:
-        if st.candidate is not None:
-            base = st.district.partition("_")[0]
-            people.setdefault((st.province, base), set()).add(
-                squash(REPAIRED.sub("", st.candidate[0]))
-            )
     counted: dict[str, set[str]] = {}
     for c in candidates:
         if c[0] == year:
             counted.setdefault(str(c[1]), set()).add(squash(str(c[3])))
-    found = {}
-    for (province, base), names in people.items():
+
+    def district(province: str, names: set[str]) -> str | None:
         hits = [
             did
             for did, there in counted.items()
             if did.startswith(f"{year}:{province}:") and there == names
         ]
-        found[province, base] = hits[0].split(":", 2)[2] if len(hits) == 1 else base
-    return found
+        return hits[0].split(":", 2)[2] if len(hits) == 1 else None
+
+    def key(st: StationRow) -> tuple[str, str, str, str]:
+        return (st.province, st.district, st.emd, st.station)
+
+    people: dict[tuple[str, str, str, str], set[str]] = {}
+    units: dict[tuple[str, str], set[str]] = {}
+    for st in stations:
+        if st.candidate is not None:
+            name = squash(REPAIRED.sub("", st.candidate[0]))
+            people.setdefault(key(st), set()).add(name)
+            units.setdefault((st.province, st.district), set()).add(name)
+    by_unit = {unit: district(unit[0], names) for unit, names in units.items()}
+    by_station = {k: district(k[0], names) for k, names in people.items()}
+    return [
+        by_station.get(key(st))
+        or by_unit.get((st.province, st.district))
+        or st.district.partition("_")[0]
+        for st in stations
+    ]
+
+
+def polling_rows(
+    stations: list[StationRow], districts: list[str], *, unit_is_sigungu: bool
+) -> list[list[object]]:
+    """Station rows in the columns of ``polling_YEAR``, each under its district."""
+    rows: list[list[object]] = []
+    for st, name in zip(stations, districts, strict=True):
+        sigungu = st.district if unit_is_sigungu else st.district.partition("_")[2]
+        person, party = st.candidate or ("", "")
+        rows.append(
+            [
+                st.province,
+                name,
+                sigungu,
+                st.emd,
+                st.station,
+                st.category,
+                party,
+                person,
+                st.count,
+            ]
+        )
+    return rows
 
 
 def write(
@@ -288,27 +326,16 @@ def main() -> None:
                         for cand in row["result"]
                     )
 
-    # -- 2012: polling-station counts, shipped beside nec-history's district counts (the audit
-    # compares them); districts named as in nec-history, matched by their candidates.
+    # -- 2012, 2016: polling-station counts, shipped beside nec-history's district counts (the
+    # audit compares them); each station under nec-history's district, found by its candidates.
     stations_2012 = read_rda_stations(data / SRC_POLLING_2012, "general_2012", prov)
-    names_2012 = match_stations(2012, stations_2012, candidates)
-    polling_2012 = []
-    for st in stations_2012:
-        base, _, sigungu = st.district.partition("_")
-        name, party = st.candidate or ("", "")
-        polling_2012.append(
-            [
-                st.province,
-                names_2012[st.province, base],
-                sigungu,
-                st.emd,
-                st.station,
-                st.category,
-                party,
-                name,
-                st.count,
-            ]
-        )
+    polling_2012 = polling_rows(
+        stations_2012, match_stations(2012, stations_2012, candidates), unit_is_sigungu=False
+    )
+    stations_2016 = read_rda_stations(data / SRC_POLLING_2016, "general_2016", prov)
+    polling_2016 = polling_rows(
+        stations_2016, match_stations(2016, stations_2016, candidates), unit_is_sigungu=True
+    )
 
     # -- 2020: polling-station counts, tabulated by district (korelect._polling) -----------
     polling: list[list[object]] = []
@@ -600,6 +627,23 @@ def main() -> None:
             "count",
         ],
         polling_2012,
+        gz=True,
+    )
+    write(
+        args.out,
+        "polling_2016",
+        [
+            "province",
+            "district",
+            "sigungu",
+            "emd",
+            "station",
+            "category",
+            "party_ko",
+            "name_ko",
+            "count",
+        ],
+        polling_2016,
         gz=True,
     )
 

@@ -684,6 +684,17 @@ def test_2012_stations_agree_with_the_district_counts() -> None:
     assert found[0].theirs == "candidates.csv: 하태경, 유창열, 구자상, 최현돌"
 
 
+def test_2016_stations_agree_with_the_district_counts() -> None:
+    """krvote's 2016 stations (keyed by 구시군) against nec-history's districts: all agree."""
+    checks = (STATION_SUM, STATION_BALLOTS, STATION_ELECTORATE, STATION_DISTRICT, STATION_WINNER)
+    assert [f for f in audit(2016) if f.check in checks] == []
+    kinds = [f.where for f in audit(2016) if f.check == STATION_KIND]
+    assert kinds == [
+        "2016 stations of kind 잘못 투입·구분된 투표지",
+        "2016 stations of kind 관내사전투표",
+    ]
+
+
 def test_2012_station_change_is_found(tmp_path: Path) -> None:
     """One changed vote in the shipped 2012 stations makes its district disagree."""
     folder = tmp_path / "data"

@@ -27,6 +27,7 @@ BUILT = (
     "official_seats.csv",
     "polling_2020.csv.gz",
     "polling_2012.csv.gz",
+    "polling_2016.csv.gz",
 )
 
 

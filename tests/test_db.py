@@ -103,6 +103,7 @@ def test_view_has_the_declared_types(con: duckdb.DuckDBPyConnection, table: Tabl
         ("candidates", "votes", "INTEGER"),
         ("polling_2020", "count", "INTEGER"),
         ("polling_2012", "count", "INTEGER"),
+        ("polling_2016", "count", "INTEGER"),
         ("official_seats", "list_vote_pct", "DECIMAL(5,2)"),
         ("candidate_results", "pct", "DOUBLE"),
         ("candidate_results", "rank", "BIGINT"),

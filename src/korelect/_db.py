@@ -257,7 +257,7 @@ TABLES: Final[tuple[Table, ...]] = (
                 "count": _I,
             },
         )
-        for year in (2012, 2020)
+        for year in (2012, 2016, 2020)
     ),
 )
 

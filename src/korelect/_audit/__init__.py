@@ -30,9 +30,10 @@ reports in :mod:`.report`):
 4. **List votes** (2004–2016): province total rows vs the sum of their
    sigungu rows (per party, and the turnout figures); parties' list votes vs
    the list's valid votes; the list turnout's own arithmetic.
-5. **Polling stations** (``polling_2012.csv.gz``, ``polling_2020.csv.gz``;
-   2012's are a second source beside nec-history's district counts, 2020's
-   are where the district counts come from): per station, 계 vs
+5. **Polling stations** (``polling_2012.csv.gz``, ``polling_2016.csv.gz``,
+   ``polling_2020.csv.gz``; 2012's and 2016's are a second source beside
+   nec-history's district counts, 2020's are where the district counts come
+   from): per station, 계 vs
    the candidates' votes, 투표수 vs 계 + invalid (the row is spelled
    무표투표수), 선거인수 vs 투표수 + 기권수; stations that cast more ballots
    than their electorate, one aggregated finding per kind of station where

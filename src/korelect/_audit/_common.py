@@ -20,6 +20,7 @@ WINNERS_PRIMARY = "krvote/chongun_winner.converted.csv"
 WINNERS_PRIMARY_BY_YEAR = {2024: "assemblykor/legislators.csv"}
 POLLING: Mapping[int, tuple[str, str]] = {
     2012: ("polling_2012.csv.gz", "krvote/general_2012.rda"),
+    2016: ("polling_2016.csv.gz", "krvote/general_2016.rda"),
     2020: ("polling_2020.csv.gz", "krvote/general_2020_long.converted.csv"),
 }
 """Years with polling-station counts: the shipped file and its source."""

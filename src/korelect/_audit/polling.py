@@ -1,4 +1,4 @@
-"""Audit check 5: polling-station counts (2012, 2020), against themselves and the district table."""
+"""Audit check 5: polling-station counts (2012–2020), against themselves and the district table."""
 
 from __future__ import annotations
 
@@ -118,7 +118,7 @@ def read_polling(data: Dataset, year: int = 2020) -> list[_Station] | None:
 
 
 def check_polling(ctx: _Context, year: int) -> list[Finding]:
-    """Each station's arithmetic, kinds of stations, and districts vs stations (2012, 2020)."""
+    """Each station's arithmetic, kinds of stations, and districts vs stations (2012–2020)."""
     if year not in POLLING:
         return []
     stations = read_polling(ctx.data, year)
