@@ -44,6 +44,7 @@ API = [
     "/api/elections/2020/districts/%EC%A2%85%EB%A1%9C%EA%B5%AC",
     "/api/elections/2016/indices",
     "/api/elections/2020/indices?merge_satellites=true",
+    "/api/elections/1996/audit",
     "/api/elections/2020/whatif?cap=none",
     "/api/elections/2012/simulate?n=40",
     "/openapi.json",
@@ -101,6 +102,21 @@ def test_api_province_tables_and_district_and_indices_match_the_cli(
     )
 
 
+def test_audit_on_the_page_and_in_the_api_matches_the_cli(
+    client: TestClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    api = client.get("/api/elections/1996/audit").json()
+    assert api == _cli_json(capsys, "audit", "1996", "--json")
+    assert api["count"] == 14
+    page = client.get("/elections/1996").text
+    assert "What the sources disagree on" in page
+    assert "14 contradictions between the sources" in page
+    assert "1996:daegu:달서구갑" in page
+    assert (
+        "No contradictions found between the sources for 2008" in client.get("/elections/2008").text
+    )
+
+
 def test_openapi_describes_the_api(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert schema["openapi"].startswith("3.")
@@ -114,6 +130,7 @@ def test_openapi_describes_the_api(client: TestClient) -> None:
         "/api/elections/{year}/whatif",
         "/api/elections/{year}/simulate",
         "/api/elections/{year}/allocation",
+        "/api/elections/{year}/audit",
     ):
         assert path in paths
     assert not any(p.startswith("/elections") for p in paths)  # pages are not the API

@@ -22,6 +22,7 @@ from .._allocate import allocate
 from .._apportion import METHODS
 from .._data import dataset
 from .._entries import Entry, Kind
+from .._findings import Finding
 from .._indices import TIERS, Indices, indices
 from .._numbers import Number
 from .._report import party_record, result_to_dict
@@ -55,6 +56,7 @@ __all__ = [
     "election",
     "election_dict",
     "election_indices",
+    "findings",
     "has_counts",
     "law_of",
     "parse_whatif",
@@ -137,6 +139,19 @@ def election_dict(year: int, *, provinces: bool = False) -> dict[str, object]:
     """The record ``korelect results YEAR --json`` prints (kept per year)."""
     with _lock:
         return _election_dict(year, provinces)
+
+
+@cache
+def _findings(year: int) -> tuple[Finding, ...]:
+    from .._audit import audit  # noqa: PLC0415  (reads every source table once)
+
+    return audit(year)
+
+
+def findings(year: int) -> tuple[Finding, ...]:
+    """What ``korelect audit YEAR`` finds: the sources' contradictions, kept per year."""
+    with _lock:
+        return _findings(year)
 
 
 @cache

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
+from .._audit import audit_to_dict
 from . import _model as model
 
 __all__ = ["router"]
@@ -65,6 +66,12 @@ def allocation(year: str) -> JSONResponse:
     """How the list seats were allocated: every step, and the audit trail in words."""
     result = model.election(model.year_of(year))
     return _json({**result.allocation.to_dict(), "explanation": result.allocation.explain()})
+
+
+@router.get("/elections/{year}/audit", responses=_ERRORS)
+def audit(year: str) -> JSONResponse:
+    """What the sources disagree on: the record of `korelect audit YEAR --json`."""
+    return _json(audit_to_dict(model.findings(model.year_of(year))))
 
 
 @router.get("/elections/{year}/districts", responses=_ERRORS)

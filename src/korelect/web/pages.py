@@ -101,6 +101,7 @@ def _election_page(y: int, q: str, party: str) -> str:
         districts=found,
         query=q,
         explanation=result.allocation.explain(),
+        findings=model.findings(y),
         steps=result.allocation.to_dict()["steps"],
         rules=result.rules.describe(),
     )
