@@ -408,6 +408,7 @@ def main() -> None:
                     row["생년월일"].replace(".", "-"),
                     row["득표수"],
                     SRC_WINNERS,
+                    row["득표율"],
                 ]
             )
     # assemblykor: the 22nd Assembly's district members are 2024's declared winners; the
@@ -432,6 +433,7 @@ def main() -> None:
                     row["birth_date"],
                     "",
                     SRC_LEGISLATORS,
+                    "",
                 ]
             )
     with (data / SRC_ELECTED17).open(encoding="utf-8-sig") as f:
@@ -451,6 +453,7 @@ def main() -> None:
                     birth,
                     row["votenum"],
                     SRC_ELECTED17,
+                    "",
                 ]
             )
 
@@ -474,7 +477,7 @@ def main() -> None:
                     SRC_LEGISLATORS,
                 ]
             )
-        elif w[-1] == SRC_WINNERS and w[7] == "":
+        elif w[8] == SRC_WINNERS and w[7] == "":
             did = f"{w[0]}:{w[1]}:{w[2]}"
             districts.append(
                 [w[0], did, w[1], w[2], None, None, None, None, None, "true", SRC_WINNERS]
@@ -553,6 +556,7 @@ def main() -> None:
             "birth_date",
             "votes",
             "source",
+            "vote_pct",
         ],
         winners,
     )

@@ -45,6 +45,7 @@ from korelect._audit import (
     STATION_WINNER,
     VALID_BALLOTS,
     WINNER_BIRTH,
+    WINNER_PCT,
     WINNER_VOTES,
     audit,
     audit_text,
@@ -326,12 +327,13 @@ def base_tables() -> dict[str, tuple[list[str], Rows]]:
                 "birth_date",
                 "votes",
                 "source",
+                "vote_pct",
             ],
             [
-                [2004, d[0], "seoul", "종로구", "갑일", "", gnp, "1950-01-01", 300, PRIMARY],
-                [2004, d[1], "seoul", "중구", "을이", "", uri, "1950-01-01", 300, PRIMARY],
-                [2004, d[2], "busan", "중구", "갑삼", "", gnp, "1950-01-01", 250, PRIMARY],
-                [2020, z, "seoul", "종로구", "가나", "", "더불어민주당", "", 40, PRIMARY],
+                [2004, d[0], "seoul", "종로구", "갑일", "", gnp, "1950-01-01", 300, PRIMARY, ""],
+                [2004, d[1], "seoul", "중구", "을이", "", uri, "1950-01-01", 300, PRIMARY, ""],
+                [2004, d[2], "busan", "중구", "갑삼", "", gnp, "1950-01-01", 250, PRIMARY, ""],
+                [2020, z, "seoul", "종로구", "가나", "", "더불어민주당", "", 40, PRIMARY, ""],
             ],
         ),
         "list_votes.csv": (
@@ -452,7 +454,7 @@ def fill(tables: dict[str, tuple[list[str], Rows]], year: int, count: int) -> No
         )
         tables["candidates.csv"][1].append([year, did, 1, f"채{i}", "무소속", ""])
         tables["winners.csv"][1].append(
-            [year, did, "jeju", f"채움{i}", f"채{i}", "", "무소속", "", "", PRIMARY]
+            [year, did, "jeju", f"채움{i}", f"채{i}", "", "무소속", "", "", PRIMARY, ""]
         )
 
 
@@ -593,6 +595,7 @@ def test_second_declaration(tmp_path: Path) -> None:
                 "1950-01-01",
                 300,
                 SECOND_SOURCE,
+                "",
             ]
         )
         rows.append(
@@ -607,6 +610,7 @@ def test_second_declaration(tmp_path: Path) -> None:
                 "1950-01-01",
                 300,
                 SECOND_SOURCE,
+                "",
             ]
         )
 
@@ -631,12 +635,14 @@ def test_second_declaration_with_by_election_members_and_birth_dates(tmp_path: P
         second = next(r for r in rows if r[4] == "갑삼")
         did, did2, party = first[1], second[1], first[6]
         rows.append(
-            [2004, did, "seoul", "종로구", "갑일", "", party, "1950-02-14", "", LEGISLATORS]
+            [2004, did, "seoul", "종로구", "갑일", "", party, "1950-02-14", "", LEGISLATORS, ""]
         )
         rows.append(
-            [2004, did, "seoul", "종로구", "후임", "", party, "1960-01-01", "", LEGISLATORS]
+            [2004, did, "seoul", "종로구", "후임", "", party, "1960-01-01", "", LEGISLATORS, ""]
         )
-        rows.append([2004, did2, "busan", "중구", "남남", "", party, "1950-01-01", "", LEGISLATORS])
+        rows.append(
+            [2004, did2, "busan", "중구", "남남", "", party, "1950-01-01", "", LEGISLATORS, ""]
+        )
 
     found = audit(2004, data=make_folder(tmp_path, change))
     mine = [f for f in found if LEGISLATORS in f.sources and "채움" not in f.where]
@@ -693,6 +699,27 @@ def test_2016_stations_agree_with_the_district_counts() -> None:
         "2016 stations of kind 잘못 투입·구분된 투표지",
         "2016 stations of kind 관내사전투표",
     ]
+
+
+def test_winners_vote_shares_follow_each_years_convention(tmp_path: Path) -> None:
+    """krvote prints 득표율 half up (1988-1996), truncated (2000-2016) or rounded to three
+    decimals and then truncated (2020); one 1992 row breaks its year's convention."""
+    found = [f for f in audit() if f.check == WINNER_PCT]
+    assert [f.where for f in found] == ["1992:gyeonggi:양평군·가평군"]
+    assert found[0].theirs == "declared: 50.36%"
+    assert found[0].note.startswith("printed with 2 decimals; the year's shares are rounded half")
+    # A share off by one in the last printed decimal is found.
+    folder = tmp_path / "data"
+    shutil.copytree(Path(str(resources.files("korelect") / "data")), folder)
+    path = folder / "winners.csv"
+    text = path.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("2016,2016:seoul:종로구,"))
+    assert row.endswith(",52.6")
+    path.write_text(text.replace(row, row[: -len("52.6")] + "52.7"), encoding="utf-8")
+    changed = [f for f in audit(2016, data=Dataset(folder)) if f.check == WINNER_PCT]
+    assert [f.where for f in changed] == ["2016:seoul:종로구"]
+    assert "52.62" in changed[0].ours or "52.6" in changed[0].ours
+    assert changed[0].note.startswith("neither rounded nor truncated from the counts")
 
 
 def test_2012_station_change_is_found(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ def test_ragged_row(tmp_path: Path) -> None:
     path = folder / "winners.csv"
     with path.open("a", encoding="utf-8") as f:
         f.write("2004,too,few\n")
-    with pytest.raises(FileFormatError, match=r"winners\.csv:\d+: expected 10 fields, got 3"):
+    with pytest.raises(FileFormatError, match=r"winners\.csv:\d+: expected 11 fields, got 3"):
         Dataset(folder).winners(2004)
 
 

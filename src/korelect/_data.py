@@ -18,6 +18,7 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -82,6 +83,8 @@ class Winner:
     birth_date: date | None
     votes: int | None
     source: str
+    vote_pct: Decimal | None = None
+    """The vote share the source prints for its winner (krvote: 득표율), as printed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,23 @@ class _Row:
 
     def maybe_integer(self, field: str) -> int | None:
         return None if not self.text(field).strip() else self.integer(field)
+
+    def maybe_decimal(self, field: str) -> Decimal | None:
+        value = self.text(field).strip()
+        if not value:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if not number.is_finite():
+            raise FileFormatError(
+                f"expected a decimal number (got {value!r})",
+                path=self.path,
+                line=self.line,
+                field=field,
+            )
+        return number
 
     def maybe_date(self, field: str) -> date | None:
         value = self.text(field).strip()
@@ -324,6 +344,7 @@ class Dataset:
                 r.maybe_date("birth_date"),
                 r.maybe_integer("votes"),
                 r.text("source"),
+                r.maybe_decimal("vote_pct"),
             ),
         )
 

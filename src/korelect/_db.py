@@ -173,6 +173,7 @@ TABLES: Final[tuple[Table, ...]] = (
             "birth_date": "DATE",
             "votes": _I,
             "source": _V,
+            "vote_pct": "DECIMAL(5,2)",
         },
     ),
     Table(

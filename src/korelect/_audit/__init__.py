@@ -24,7 +24,11 @@ reports in :mod:`.report`):
    entered by by-election: a district agrees when one of its members is the
    first source's winner.
 2. **Declared winners' votes**: the votes a source declares for its winner vs
-   that candidate's counted votes.
+   that candidate's counted votes; and (:data:`WINNER_PCT`) the vote share it
+   prints vs those votes over the district's valid votes, by the year's own
+   convention (read off its rows: krvote rounds half up to one decimal in
+   1988–1996, truncates to two in 2000–2016, rounds to three and truncates to
+   two in 2020).
 3. **District arithmetic**: candidates' votes vs valid votes; valid +
    invalid vs ballots cast; ballots cast + abstentions vs electorate.
 4. **List votes** (2004–2016): province total rows vs the sum of their
@@ -101,6 +105,7 @@ from ._common import (
     STATION_WINNER,
     VALID_BALLOTS,
     WINNER_BIRTH,
+    WINNER_PCT,
     WINNER_VOTES,
 )
 from .report import audit, audit_text, audit_to_dict
@@ -136,6 +141,7 @@ __all__ = [
     "STATION_WINNER",
     "VALID_BALLOTS",
     "WINNER_BIRTH",
+    "WINNER_PCT",
     "WINNER_VOTES",
     "audit",
     "audit_text",

@@ -36,6 +36,7 @@ NO_RESULT = "district without result"
 SECOND = "second declaration"
 WINNER_BIRTH = "winner's birth date"
 WINNER_VOTES = "declared winner's votes"
+WINNER_PCT = "declared winner's vote %"
 CANDIDATES_VALID = "candidates vs valid votes"
 VALID_BALLOTS = "valid + invalid vs ballots"
 BALLOTS_ELECTORATE = "ballots + abstentions vs electorate"
@@ -65,6 +66,7 @@ CHECKS: tuple[str, ...] = (
     SECOND,
     WINNER_BIRTH,
     WINNER_VOTES,
+    WINNER_PCT,
     CANDIDATES_VALID,
     VALID_BALLOTS,
     BALLOTS_ELECTORATE,

@@ -29,6 +29,7 @@ from .seeds import (
 )
 from .winners import (
     check_declared,
+    check_winner_pct,
     check_winner_votes,
 )
 
@@ -39,6 +40,7 @@ def _year_findings(ctx: _Context, year: int, seeds: Sequence[SeedCell]) -> list[
     found = [
         *check_declared(ctx, year),
         *check_winner_votes(ctx, year),
+        *check_winner_pct(ctx, year),
         *check_districts(ctx, year),
         *check_list(ctx, year),
         *check_polling(ctx, year),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 
 from .._data import Candidate, Winner
 from .._findings import Finding
@@ -11,6 +14,7 @@ from .._results import squash
 from ._common import (
     SECOND,
     WINNER_BIRTH,
+    WINNER_PCT,
     WINNER_VOTES,
     WINNERS_PRIMARY,
     WINNERS_PRIMARY_BY_YEAR,
@@ -153,4 +157,84 @@ def check_winner_votes(ctx: _Context, year: int) -> list[Finding]:
                 "; ".join(notes),
             )
         )
+    return found
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _at(share: Fraction, places: int, rule: str) -> Fraction:
+    """``share`` (a percentage) to ``places`` decimals by one of :data:`RULES`."""
+    scale = 10**places
+    if rule == HALF_UP:
+        return Fraction(math.floor(share * scale + Fraction(1, 2)), scale)
+    if rule == TWICE:  # rounded half up one decimal further, then truncated
+        share = Fraction(math.floor(share * scale * 10 + Fraction(1, 2)), scale * 10)
+    return Fraction(math.floor(share * scale), scale)
+
+
+HALF_UP = "rounded half up"
+TRUNCATED = "truncated"
+TWICE = "rounded half up to one decimal more, then truncated"
+RULES = (HALF_UP, TRUNCATED, TWICE)
+"""How sources turn a share into the printed figure (krvote: all three, by year)."""
+
+
+def _pct(value: Fraction, places: int) -> str:
+    return f"{float(value):.{places}f}"
+
+
+def check_winner_pct(ctx: _Context, year: int) -> list[Finding]:
+    """The vote share a source prints for its winner vs its votes over the valid votes.
+
+    The winners file prints shares with one decimal in some years and two in
+    others, rounded half up in some and truncated in others (trailing zeros
+    dropped), so each year's own convention is read off its rows: the precision
+    most rows print, and the rounding most rows follow at that precision. A row
+    that does not follow it is a finding; its note says what the row does instead.
+    """
+    districts = {d.district_id: d for d in ctx.data.districts(year)}
+    rows: list[tuple[Winner, Decimal, int, Fraction]] = []
+    for w in ctx.data.winners(year):
+        d = districts.get(w.district_id)
+        if w.vote_pct is None or w.votes is None or d is None or not d.valid_votes:
+            continue
+        rows.append((w, w.vote_pct, d.valid_votes, Fraction(w.votes * 100, d.valid_votes)))
+    found: list[Finding] = []
+    for source in sorted({row[0].source for row in rows}):
+        mine = [row for row in rows if row[0].source == source]
+        decimals = Counter(_places(pct) for _, pct, _, _ in mine)
+        precision = max((p for p in decimals if p), key=lambda p: (decimals[p], -p), default=0)
+        follows = {
+            rule: sum(Fraction(pct) == _at(x, precision, rule) for _, pct, _, x in mine)
+            for rule in RULES
+        }
+        rule = max(RULES, key=lambda r: (follows[r], -RULES.index(r)))
+        for w, pct, valid, share in mine:
+            printed = Fraction(pct)
+            expected = _at(share, precision, rule)
+            if printed == expected:
+                continue
+            others = [r for r in RULES if printed == _at(share, precision, r)]
+            if _places(pct) > precision:
+                what = f"printed with {_places(pct)} decimals"
+            elif others:
+                what = others[0]
+            else:
+                what = "neither rounded nor truncated from the counts"
+            found.append(
+                Finding(
+                    year,
+                    WINNER_PCT,
+                    w.district_id,
+                    f"counts: {w.name_ko} {_n(w.votes or 0)} of {_n(valid)} valid votes = "
+                    f"{_pct(share, precision + 3)}%, {_pct(expected, precision)}% {rule}",
+                    f"declared: {pct}%",
+                    f"{source}; districts.csv",
+                    f"{what}; the year's shares are {rule} to {precision} decimal"
+                    f"{'s' if precision != 1 else ''} ({follows[rule]} of {len(mine)} rows)",
+                )
+            )
     return found
