@@ -58,6 +58,18 @@ SRC_WINNERS = "krvote/chongun_winner.converted.csv"
 SRC_POLLING = "krvote/general_2020_long.converted.csv"
 SRC_POLLING_2012 = "krvote/general_2012.rda"
 SRC_POLLING_2016 = "krvote/general_2016.rda"
+POLLING_COLUMNS = [
+    "province",
+    "district",
+    "sigungu",
+    "emd",
+    "station",
+    "category",
+    "party_ko",
+    "name_ko",
+    "count",
+]
+"""The columns of every ``polling_YEAR`` table."""
 REPAIRED = re.compile(r"\.\.\.\d+$")
 """R's name repair (``하태경...5``): how krvote's 2012 file spells some candidates."""
 SRC_LEGISLATORS = "assemblykor/legislators.csv"
@@ -599,57 +611,12 @@ def main() -> None:
         ],
         official,
     )
-    write(
-        args.out,
-        "polling_2020",
-        [
-            "province",
-            "district",
-            "sigungu",
-            "emd",
-            "station",
-            "category",
-            "party_ko",
-            "name_ko",
-            "count",
-        ],
-        polling,
-        gz=True,
-    )
-    write(
-        args.out,
-        "polling_2012",
-        [
-            "province",
-            "district",
-            "sigungu",
-            "emd",
-            "station",
-            "category",
-            "party_ko",
-            "name_ko",
-            "count",
-        ],
-        polling_2012,
-        gz=True,
-    )
-    write(
-        args.out,
-        "polling_2016",
-        [
-            "province",
-            "district",
-            "sigungu",
-            "emd",
-            "station",
-            "category",
-            "party_ko",
-            "name_ko",
-            "count",
-        ],
-        polling_2016,
-        gz=True,
-    )
+    for name, rows in (
+        ("polling_2020", polling),
+        ("polling_2012", polling_2012),
+        ("polling_2016", polling_2016),
+    ):
+        write(args.out, name, POLLING_COLUMNS, rows, gz=True)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from korelect import Entry, Kind, Linked, allocate, read_entries_csv, rules_for
+from batch_cases import NAMES, PARTIES, draw_runs, exact, permuted
+from korelect import Linked, allocate, read_entries_csv, rules_for
 from korelect._formulas.linked_batch import linked_many
 from korelect._rules import Rules
 from korelect.errors import InputError
 
 GOLDEN = Path(__file__).parent / "golden"
-PARTY_COLS = 5  # then one independent column and one "other" column
 
 
 @st.composite
@@ -40,37 +40,8 @@ def scenarios(draw: st.DrawFn) -> tuple[Rules, np.ndarray, np.ndarray]:
         tier,
         threshold=draw(st.sampled_from(["3% OR 5 seats", "5%", None, "3% AND 1 seat"])),
     )
-    runs = draw(st.integers(1, 5))
-    votes, seats = [], []
-    for _ in range(runs):
-        if draw(st.booleans()):  # small numbers: many exact ties
-            row = draw(st.lists(st.integers(0, 8), min_size=PARTY_COLS, max_size=PARTY_COLS))
-        else:
-            row = draw(st.lists(st.integers(0, 10**7), min_size=PARTY_COLS, max_size=PARTY_COLS))
-        row += [0, draw(st.integers(0, 10**6))]
-        if sum(row[:PARTY_COLS]) == 0:
-            row[0] = 1
-        cuts = sorted(draw(st.lists(st.integers(0, districts), min_size=5, max_size=5)))
-        split = [b - a for a, b in zip([0, *cuts], [*cuts, districts], strict=True)]
-        votes.append(row)
-        seats.append([*split, 0])
-    return rules, np.array(votes, dtype=np.int64), np.array(seats, dtype=np.int64)
-
-
-PARTIES = np.array([True] * PARTY_COLS + [False, False])
-KINDS = [Kind.PARTY] * PARTY_COLS + [Kind.INDEPENDENT, Kind.OTHER]
-NAMES = [f"P{i}" for i in range(PARTY_COLS)] + ["Ind", "Other"]
-
-
-def exact(rules: Rules, votes: np.ndarray, seats: np.ndarray) -> list[int] | None:
-    entries = [
-        Entry(n, int(v), int(d), k) for n, v, d, k in zip(NAMES, votes, seats, KINDS, strict=True)
-    ]
-    try:
-        got = allocate(entries, rules, ties="list-order").list_seats
-    except Exception:  # noqa: BLE001  (the batch path must flag what the exact path refuses)
-        return None
-    return [got.get(n, 0) for n in NAMES]
+    votes, seats = draw_runs(draw, districts, independent_votes=False, some_party_votes=True)
+    return rules, votes, seats
 
 
 @settings(max_examples=400, deadline=None)
@@ -79,7 +50,7 @@ def test_equals_exact_allocate(case: tuple[Rules, np.ndarray, np.ndarray]) -> No
     rules, votes, seats = case
     got, _, failed = linked_many(rules, votes, seats, PARTIES)
     for r in range(len(votes)):
-        want = exact(rules, votes[r], seats[r])
+        want = exact(rules, list(range(len(NAMES))), votes[r], seats[r])
         if want is None:
             assert failed[r]
         else:
@@ -96,20 +67,16 @@ def test_permuted_columns_are_a_lot(
 ) -> None:
     """Columns in another order give the seats of the exact path with that list order."""
     rules, votes, seats = case
-    perm = np.array([rnd.sample(range(len(NAMES)), len(NAMES)) for _ in votes])
-    pv = np.take_along_axis(votes, perm, axis=1)
-    ps = np.take_along_axis(seats, perm, axis=1)
-    got, _, failed = linked_many(rules, pv, ps, PARTIES[perm])
+    perm, pv, ps, parties = permuted(votes, seats, rnd)
+    got, _, failed = linked_many(rules, pv, ps, parties)
     for r in range(len(votes)):
-        order = perm[r]
-        entries = [Entry(NAMES[j], int(votes[r, j]), int(seats[r, j]), KINDS[j]) for j in order]
-        try:
-            want = allocate(entries, rules, ties="list-order").list_seats
-        except Exception:  # noqa: BLE001
+        order = perm[r].tolist()
+        want = exact(rules, order, votes[r], seats[r])
+        if want is None:
             assert failed[r]
             continue
         assert dict(zip([NAMES[j] for j in order], got[r].tolist(), strict=True)) == {
-            n: want.get(n, 0) for n in (NAMES[j] for j in order)
+            NAMES[j]: n for j, n in zip(order, want, strict=True)
         }
 
 

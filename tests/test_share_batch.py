@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from batch_cases import NAMES, PARTIES, draw_runs, exact, permuted
 from korelect import (
-    Entry,
     FirstPartyBonus,
-    Kind,
     Proportional,
     SeatShare,
     allocate,
@@ -25,10 +24,6 @@ from korelect._rules import Rules
 from korelect.errors import InputError
 
 GOLDEN = Path(__file__).parent / "golden"
-PARTY_COLS = 5  # then one independent column and one "other" column
-PARTIES = np.array([True] * PARTY_COLS + [False, False])
-KINDS = [Kind.PARTY] * PARTY_COLS + [Kind.INDEPENDENT, Kind.OTHER]
-NAMES = [f"P{i}" for i in range(PARTY_COLS)] + ["Ind", "Other"]
 
 
 @st.composite
@@ -64,29 +59,8 @@ def scenarios(draw: st.DrawFn) -> tuple[Rules, np.ndarray, np.ndarray]:
         draw(tiers()),
         threshold=draw(st.sampled_from(["5 seats", "5% OR 5 seats", "3%", None, "2 seats"])),
     )
-    runs = draw(st.integers(1, 5))
-    votes, seats = [], []
-    for _ in range(runs):
-        if draw(st.booleans()):  # small numbers: many exact ties
-            row = draw(st.lists(st.integers(0, 8), min_size=PARTY_COLS, max_size=PARTY_COLS))
-        else:
-            row = draw(st.lists(st.integers(0, 10**7), min_size=PARTY_COLS, max_size=PARTY_COLS))
-        row += [draw(st.integers(0, 10**5)), draw(st.integers(0, 10**6))]
-        cuts = sorted(draw(st.lists(st.integers(0, districts), min_size=5, max_size=5)))
-        split = [b - a for a, b in zip([0, *cuts], [*cuts, districts], strict=True)]
-        votes.append(row)
-        seats.append([*split, 0])
-    return rules, np.array(votes, dtype=np.int64), np.array(seats, dtype=np.int64)
-
-
-def exact(rules: Rules, names: list[int], votes: np.ndarray, seats: np.ndarray) -> list[int] | None:
-    """The exact list seats, entries in the order ``names`` gives (list-order ties)."""
-    entries = [Entry(NAMES[j], int(votes[j]), int(seats[j]), KINDS[j]) for j in names]
-    try:
-        got = allocate(entries, rules, ties="list-order").list_seats
-    except Exception:  # noqa: BLE001  (the batch path must flag what the exact path refuses)
-        return None
-    return [got.get(NAMES[j], 0) for j in names]
+    votes, seats = draw_runs(draw, districts, independent_votes=True, some_party_votes=False)
+    return rules, votes, seats
 
 
 @settings(max_examples=400, deadline=None)
@@ -116,10 +90,8 @@ def test_permuted_columns_are_a_lot(
 ) -> None:
     """Columns in another order give the seats of the exact path with that list order."""
     rules, votes, seats = case
-    perm = np.array([rnd.sample(range(len(NAMES)), len(NAMES)) for _ in votes])
-    pv = np.take_along_axis(votes, perm, axis=1)
-    ps = np.take_along_axis(seats, perm, axis=1)
-    got, _, failed = share_many(rules, pv, ps, PARTIES[perm])
+    perm, pv, ps, parties = permuted(votes, seats, rnd)
+    got, _, failed = share_many(rules, pv, ps, parties)
     for r in range(len(votes)):
         want = exact(rules, perm[r].tolist(), votes[r], seats[r])
         if want is None:
