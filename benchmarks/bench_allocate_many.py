@@ -27,7 +27,7 @@ from collections.abc import Callable
 import numpy as np
 from apportionment.methods import compute
 
-from korelect._batch import allocate_many
+from korelect.engine.batch.apportion import allocate_many
 
 SEATS = 47
 PARTIES = 8

@@ -29,9 +29,9 @@ import time
 import numpy as np
 
 from korelect import rules_for
-from korelect._entries import Kind
-from korelect._results import PartyInfo, adapt_rules, results
-from korelect._simulate import _Base, _base, run_base, simulate
+from korelect.analysis.simulate import _Base, _base, run_base, simulate
+from korelect.engine.entries import Kind
+from korelect.record.election import PartyInfo, adapt_rules, results
 
 
 def rate(year: int, n: int, **kwargs: object) -> float:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from korelect._polling import StationRow, tabulate  # noqa: E402  (the package's own tabulation)
+from korelect.record.polling import StationRow, tabulate  # noqa: E402  (the package's own tabulation)
 
 OUT = ROOT / "src/korelect/data"
 
@@ -349,7 +349,7 @@ def main() -> None:
         stations_2016, match_stations(2016, stations_2016, candidates), unit_is_sigungu=True
     )
 
-    # -- 2020: polling-station counts, tabulated by district (korelect._polling) -----------
+    # -- 2020: polling-station counts, tabulated by district (korelect.record.polling) -----------
     polling: list[list[object]] = []
     stations: list[StationRow] = []
     with (data / SRC_POLLING).open(encoding="utf-8") as f:

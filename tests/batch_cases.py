@@ -13,7 +13,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from korelect import Entry, Kind, allocate
-from korelect._rules import Rules
+from korelect.law.rules import Rules
 
 PARTY_COLS = 5  # then one independent column and one "other" column
 PARTIES = np.array([True] * PARTY_COLS + [False, False])

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import korelect
 from korelect import Condition, DistrictSeats, Entry, Kind, VoteShare
-from korelect._batch import allocate_many
+from korelect.engine.batch.apportion import allocate_many
 from korelect.errors import AllocationError, InputError
 from strategies import thresholds
 
@@ -319,7 +319,7 @@ def test_float_path_equals_integer_path(
     method: str, cols: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Many rows through the float path (small chunks, both sorts) and the int64 path."""
-    import korelect._batch as batch
+    import korelect.engine.batch.apportion as batch
 
     runs = 1000
     rng = np.random.default_rng(cols)
@@ -378,7 +378,7 @@ def test_float_path_bound(method: str) -> None:
 
 
 def test_zero_rows_are_named_across_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    import korelect._batch as batch
+    import korelect.engine.batch.apportion as batch
 
     monkeypatch.setattr(batch, "_FLOAT_CHUNK", 6)  # three rows of two entries a chunk
     votes = np.array([[5, 5]] * 7 + [[0, 0]] + [[3, 1]] * 3 + [[0, 0]])
@@ -405,7 +405,7 @@ def test_threshold_exactly_at_three_percent() -> None:
 
 def test_sorting_network_sorts_every_zero_one_input() -> None:
     """The 0-1 principle: a network that sorts every 0/1 input sorts every input."""
-    from korelect._batch import _NETWORK_MAX, _network, _sort_columns
+    from korelect.engine.batch.apportion import _NETWORK_MAX, _network, _sort_columns
 
     for size in range(1, _NETWORK_MAX + 1):
         keys = (np.arange(2**size)[None, :] >> np.arange(size)[:, None]) & 1
@@ -417,7 +417,7 @@ def test_sorting_network_sorts_every_zero_one_input() -> None:
 
 def test_remainders_closer_than_float32_go_to_the_integer_path() -> None:
     """Remainders one vote apart in 2e10 rank the same in float32: the row is redone exactly."""
-    from korelect._batch import _largest_remainder_float
+    from korelect.engine.batch.apportion import _largest_remainder_float
 
     big = 10**10
     votes = np.array([[big // 3 + 1, big // 3, big - 2 * (big // 3) - 1], [5, 3, 2]])

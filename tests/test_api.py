@@ -8,8 +8,10 @@ import types
 import korelect
 
 # Submodules that are public on purpose: the error tree, the law by year, the command line,
-# the web explorer (korelect.web.app.create_app).
+# the web explorer (korelect.web.app.create_app), the charts; and the layers the code lives in
+# (docs/ARCHITECTURE.md), named so that a reader finds a rule by its name.
 PUBLIC_MODULES = {"errors", "law", "cli", "web", "charts"}
+LAYERS = {"base", "engine", "record", "analysis", "views"}
 
 
 def test_all_is_the_public_surface() -> None:
@@ -33,7 +35,7 @@ def test_modules_are_private_or_named() -> None:
         for name, value in vars(korelect).items()
         if isinstance(value, types.ModuleType) and not name.startswith("_")
     }
-    assert modules <= PUBLIC_MODULES
+    assert modules <= PUBLIC_MODULES | LAYERS
 
 
 def test_error_tree() -> None:

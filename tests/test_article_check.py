@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from korelect._article.checker import (
+from korelect.analysis.article.checker import (
     CHECKS,
     DATE,
     INFOBOX_TABLES,
@@ -37,7 +37,7 @@ from korelect._article.checker import (
     check_text,
     check_to_dict,
 )
-from korelect._article.model import (
+from korelect.analysis.article.model import (
     Article,
     Change,
     Field,
@@ -46,8 +46,8 @@ from korelect._article.model import (
     Table,
     TableRow,
 )
-from korelect._article.reader import read_article, read_article_file
-from korelect._findings import Finding
+from korelect.analysis.article.reader import read_article, read_article_file
+from korelect.record.findings import Finding
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 SEED_1996 = ARTICLES / "000_7d758794e075301b.txt"
@@ -436,7 +436,7 @@ def test_check_text_and_dict(seed_1992: tuple[Finding, ...]) -> None:
 @pytest.mark.parametrize("year", [1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024])
 def test_written_articles_check_clean(year: int) -> None:
     """What korelect writes from the record, read back, contradicts neither itself nor it."""
-    from korelect._article.writer import write_article
+    from korelect.views.article_writer import write_article
 
     findings = check_str(write_article(year), source=f"written-{year}")
     assert findings == (), check_text(findings)

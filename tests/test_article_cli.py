@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import korelect
-from korelect._article.checker import check_article
-from korelect._article.reader import read_article
-from korelect._article.writer import write_article
+from korelect.analysis.article.checker import check_article
+from korelect.analysis.article.reader import read_article
 from korelect.cli import main
+from korelect.views.article_writer import write_article
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 SEED_1992 = ARTICLES / "001_5ff811948e8edf5d.txt"

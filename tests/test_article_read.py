@@ -25,8 +25,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from korelect._article.model import Article, ReadWarning
-from korelect._article.reader import article_to_dict, read_article, read_article_file
+from korelect.analysis.article.model import Article, ReadWarning
+from korelect.analysis.article.reader import article_to_dict, read_article, read_article_file
 from korelect.errors import FileFormatError
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
@@ -504,7 +504,7 @@ def test_fraction_strings_are_exact() -> None:
     box = data["infobox"]
     assert isinstance(box, dict)
     assert box["parties"][0]["percentage"]["value"] == "33.3"  # type: ignore[index,call-overload]
-    from korelect._article.reader import _fraction_text
+    from korelect.analysis.article.reader import _fraction_text
 
     assert _fraction_text(Fraction(1, 3)) == "1/3"
     assert _fraction_text(Fraction(-7, 4)) == "-1.75"

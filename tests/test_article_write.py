@@ -1,8 +1,8 @@
 """The article writer: every election written from the counts, read back, and compared.
 
-Each article is read back with :func:`korelect._article.reader.read_article`;
+Each article is read back with :func:`korelect.analysis.article.reader.read_article`;
 its infobox, national table and province tables must equal
-:func:`korelect._results.results` cell for cell (half up, at the decimals
+:func:`korelect.record.election.results` cell for cell (half up, at the decimals
 printed). The 1992, 1996 and 2004 "By city/province" tables are compared with
 the seed articles' tables, copied below from ``../shared/seeds``.
 """
@@ -19,15 +19,15 @@ from pathlib import Path
 import pytest
 
 import korelect
-from korelect._article.model import Article, Table
-from korelect._article.reader import read_article
-from korelect._article.writer import _row, electoral_system_paragraph, write_article
-from korelect._audit import CONTINUES, audit
-from korelect._data import dataset
-from korelect._entries import Kind
-from korelect._numbers import round_half_up
-from korelect._results import ElectionResult, PartyLine, party_info, results
-from korelect._rules import registered_years, rules_for
+from korelect.analysis.article.model import Article, Table
+from korelect.analysis.article.reader import read_article
+from korelect.analysis.audit import CONTINUES, audit
+from korelect.base.numbers import round_half_up
+from korelect.engine.entries import Kind
+from korelect.law.registry import registered_years, rules_for
+from korelect.record.data import dataset
+from korelect.record.election import ElectionResult, PartyLine, party_info, results
+from korelect.views.article_writer import _row, electoral_system_paragraph, write_article
 
 YEARS = dataset().years()
 ONE_BALLOT = (1988, 1992, 1996, 2000)

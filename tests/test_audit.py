@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from korelect._audit import (
+from korelect.analysis.audit import (
     BALLOTS_ELECTORATE,
     CANDIDATES_VALID,
     CHECKS,
@@ -52,9 +52,9 @@ from korelect._audit import (
     audit_to_dict,
     seed_party,
 )
-from korelect._data import Dataset
-from korelect._findings import Finding
 from korelect.errors import UnknownElectionError
+from korelect.record.data import Dataset
+from korelect.record.findings import Finding
 
 PRIMARY = "krvote/chongun_winner.converted.csv"
 SECOND_SOURCE = "nec-history/assembly-elected-17.0.csv"
@@ -65,7 +65,7 @@ POLLING = "krvote/general_2020_long.converted.csv"
 
 def has_registry() -> bool:
     try:
-        import korelect._parties  # noqa: F401
+        import korelect.record.parties  # noqa: F401
     except ImportError:
         return False
     return True
@@ -145,7 +145,7 @@ def test_1996_uld_seed_votes_and_the_32057_explanation() -> None:
 
 def test_1992_nprp_short_name_is_not_a_finding() -> None:
     if not has_registry():
-        pytest.skip("the party registry (korelect._parties) is not installed")
+        pytest.skip("the party registry (korelect.record.parties) is not installed")
     found = audit(1992)
     assert not [f for f in found if f.check == DECLARED_PARTY]
     assert not [f for f in found if "신정당" in f.ours + f.theirs]
@@ -498,7 +498,7 @@ def make_folder(tmp_path: Path, change: Change | None = None) -> Dataset:
     fill(tables, 2004, 243 - 3)
     fill(tables, 2020, 253 - 1)
     write_folder(tmp_path / "probe", tables)
-    from korelect._results import results
+    from korelect.record.election import results
 
     probe = Dataset(tmp_path / "probe")
     for year in (2004,):

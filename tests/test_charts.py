@@ -476,24 +476,36 @@ def test_korean_labels_have_ink_in_png() -> None:
 # ------------------------------------------------------------------ notebook
 
 
-def test_repr_html_of_results_allocations_and_simulations(sim2016: korelect.Simulation) -> None:
+def test_notebook_display_of_results_allocations_and_simulations(
+    sim2016: korelect.Simulation,
+) -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    korelect.load_ipython_extension(shell)
+
+    def html_of(obj: object) -> str:
+        shown, _ = shell.display_formatter.format(obj)
+        return str(shown["text/html"])
+
     a = allocate(
         [Entry("<A & B>", 60, 1), Entry("B", 40, 0)],
         rules_for(2004, district_seats=1, total_seats=3),
     )
     for obj in (results(2004), a, sim2016):
-        html = obj._repr_html_()
+        html = html_of(obj)
         assert html.startswith('<div class="korelect"><svg')
         assert "<table>" in html
         assert html.endswith("</table></div>")
         root = ET.fromstring(html)  # noqa: S314  (our own output)
         assert root.find(f"{NS}svg") is not None
         assert root.find("table") is not None
-    html = a._repr_html_()
+    html = html_of(a)
     assert "&lt;A &amp; B&gt;" in html
     assert "<A & B>" not in html
-    assert "Uri Party" in results(2004)._repr_html_()
-    assert "Saenuri Party" in sim2016._repr_html_()
+    assert "Uri Party" in html_of(results(2004))
+    assert "Saenuri Party" in html_of(sim2016)
+    assert "text/html" not in shell.display_formatter.format(korelect.rules_for(2004))[0]
 
 
 def test_readme_example_svg_is_current() -> None:
@@ -531,7 +543,7 @@ def test_small_assemblies_fill_one_ring() -> None:
 
 
 def test_simulation_titles_name_the_law_briefly() -> None:
-    from korelect._results import adapt_rules
+    from korelect.record.election import adapt_rules
 
     sim = korelect.simulate(2020, 10, rules=adapt_rules(2020, rules_for(2024))[0])
     titles = [t.text or "" for t in parse(histogram_svg(sim)).iter(f"{NS}text")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from korelect._simulate import simulate
+from korelect.analysis.simulate import simulate
 from korelect.cli import main
 from korelect.errors import InputError
 

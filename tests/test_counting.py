@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from korelect._counting import count_district
-from korelect._data import Candidate, Dataset, District
 from korelect.errors import DataError, FileFormatError
+from korelect.record.counting import count_district
+from korelect.record.data import Candidate, Dataset, District
 
 
 def district(*, uncontested: bool = False) -> District:
@@ -135,14 +135,14 @@ def test_not_utf8(tmp_path: Path) -> None:
 def test_cli_reports_bad_data_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import korelect._data as data_module
+    import korelect.record.data as data_module
     from korelect.cli import main
 
     folder = copy_data(tmp_path)
     (folder / "districts.csv").write_text("year,district_id\n2004,x\n", encoding="utf-8")
     broken = Dataset(folder)
     monkeypatch.setattr(data_module, "dataset", lambda: broken)
-    monkeypatch.setattr("korelect._results.dataset", lambda: broken)
+    monkeypatch.setattr("korelect.record.election.dataset", lambda: broken)
     assert main(["results", "2004"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1

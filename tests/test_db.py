@@ -25,9 +25,10 @@ import pandas as pd
 import pytest
 
 import korelect
-from korelect import _db, _sqlcli
-from korelect._db import TABLES, VIEWS, Table, connect, query, sql_to_text
+from korelect.cli import sql as _sqlcli
 from korelect.errors import DataError, InputError
+from korelect.record import db as _db
+from korelect.record.db import TABLES, VIEWS, Table, connect, query, sql_to_text
 
 ROOT = Path(__file__).parents[1]
 DATA = Path(korelect.__file__).parent / "data"
@@ -418,7 +419,7 @@ def test_works_from_a_zipped_package(tmp_path: Path) -> None:
             if path.is_file() and "__pycache__" not in path.parts:
                 z.write(path, path.relative_to(package.parent).as_posix())
     code = (
-        "import sys, korelect, korelect._db as db\n"
+        "import sys, korelect, korelect.record.db as db\n"
         "assert korelect.__file__.startswith(sys.argv[1]), korelect.__file__\n"
         "print(db.connect().execute('SELECT count(*) FROM polling_2020').fetchone()[0])\n"
         "print(db.sql_to_text('SELECT count(*) AS n FROM districts', fmt='csv'))\n"

@@ -11,8 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import korelect
-from korelect._data import dataset
-from korelect._indices import (
+from korelect.analysis.indices import (
     OTHER,
     TIERS,
     advantage_ratio,
@@ -26,9 +25,10 @@ from korelect._indices import (
     sainte_lague,
     wasted,
 )
-from korelect._parties import parties
-from korelect._results import results
 from korelect.errors import InputError
+from korelect.record.data import dataset
+from korelect.record.election import results
+from korelect.record.parties import parties
 
 YEARS = dataset().years()
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from batch_cases import NAMES, PARTIES, draw_runs, exact, permuted
 from korelect import Linked, allocate, read_entries_csv, rules_for
-from korelect._formulas.linked_batch import linked_many
-from korelect._rules import Rules
+from korelect.engine.batch.linked import linked_many
 from korelect.errors import InputError
+from korelect.law.rules import Rules
 
 GOLDEN = Path(__file__).parent / "golden"
 

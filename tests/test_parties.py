@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from korelect._parties import COLUMNS, ELECTION_YEARS, Party, PartyRegistry, parties
 from korelect.errors import DataError, FileFormatError, KorelectError, UnknownNameError
+from korelect.record.parties import COLUMNS, ELECTION_YEARS, Party, PartyRegistry, parties
 
 DATA = Path(__file__).parent / "data" / "party_names.csv"
 
@@ -558,7 +558,7 @@ def test_a_registry_built_from_parties_is_checked_too() -> None:
 def test_a_missing_shipped_table_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.resources
 
-    import korelect._parties as module
+    import korelect.record.parties as module
 
     class Missing:
         def __truediv__(self, other: str) -> Missing:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from korelect._polling import StationRow, tabulate
-from korelect._results import results
+from korelect.record.election import results
+from korelect.record.polling import StationRow, tabulate
 
 
 def rows(

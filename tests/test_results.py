@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import korelect
-from korelect._data import dataset
-from korelect._results import results
 from korelect.cli import main
 from korelect.errors import UnknownElectionError, UnknownNameError
+from korelect.record.data import dataset
+from korelect.record.election import results
 
 YEARS = (1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024)
 

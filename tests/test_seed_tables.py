@@ -17,10 +17,10 @@ from fractions import Fraction
 
 import pytest
 
-from korelect._audit import SEED_PARTIES, audit
-from korelect._data import dataset
-from korelect._numbers import round_half_up
-from korelect._results import ElectionResult, party_info, results
+from korelect.analysis.audit import SEED_PARTIES, audit
+from korelect.base.numbers import round_half_up
+from korelect.record.data import dataset
+from korelect.record.election import ElectionResult, party_info, results
 
 SEAT_TABLES = {1992: "seats", 1996: "seats", 2004: "constituency_seats"}
 

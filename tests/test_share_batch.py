@@ -11,17 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from batch_cases import NAMES, PARTIES, draw_runs, exact, permuted
-from korelect import (
-    FirstPartyBonus,
-    Proportional,
-    SeatShare,
-    allocate,
-    read_entries_csv,
-    rules_for,
-)
-from korelect._formulas.share_batch import share_many
-from korelect._rules import Rules
+from korelect import FirstPartyBonus, Proportional, SeatShare, allocate, read_entries_csv, rules_for
+from korelect.engine.batch.share import share_many
 from korelect.errors import InputError
+from korelect.law.rules import Rules
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from korelect import rules_for
-from korelect._results import adapt_rules, results
-from korelect._simulate import simulate
+from korelect.analysis.simulate import simulate
 from korelect.errors import InputError
+from korelect.record.election import adapt_rules, results
 
 ZERO = {"national_sd": 0.0, "regional_sd": 0.0, "district_sd": 0.0, "list_sd": 0.0}
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from korelect._results import results
-from korelect._swing import SwungCandidate, parse_change, plurality, swing, swing_votes
+from korelect.analysis.swing import SwungCandidate, parse_change, plurality, swing, swing_votes
 from korelect.errors import DataError, InputError, UnknownNameError
+from korelect.record.election import results
 
 
 @pytest.mark.parametrize(("year", "party"), [(2004, "GNP"), (2016, "Saenuri"), (2020, "DPK")])

@@ -15,62 +15,101 @@ election, exactly, with every step recorded:
 (152, 8)
 """
 
+import sys as _sys
 from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
-from . import errors
-from ._allocate import allocate
-from ._apportion import (
-    DIVISOR_METHODS,
-    METHODS,
-    QUOTA_METHODS,
-    Apportionment,
-    Award,
-    Qualification,
-    Row,
-    apportion,
+from korelect import errors
+from korelect.base.version import __version__
+from korelect.engine.allocate import allocate
+from korelect.engine.allocation import (
+    Allocation,
+    Bonus,
+    LinkedRow,
+    LinkedTier,
+    MinorPartySeat,
+    PartyResult,
 )
-from ._csvfile import read_entries_csv
-from ._db import connect, query
-from ._entries import Entry, Kind
-from ._findings import Finding
-from ._parties import Party, PartyRegistry, parties
-from ._result import Allocation, Bonus, LinkedRow, LinkedTier, MinorPartySeat, PartyResult
-from ._results import DistrictResult, ElectionResult, results
-from ._rules import (
-    FirstPartyBonus,
-    Linked,
-    Proportional,
-    Rules,
-    SeatShare,
-    VoteBasis,
-    registered_years,
-    rules_for,
+from korelect.engine.apportion import Apportionment, Award, Qualification, Row, apportion
+from korelect.engine.entries import Entry, Kind
+from korelect.engine.ties import Tie
+from korelect.law.methods import DIVISOR_METHODS, METHODS, QUOTA_METHODS
+from korelect.law.registry import registered_years, rules_for
+from korelect.law.rules import FirstPartyBonus, Linked, Proportional, Rules, SeatShare, VoteBasis
+from korelect.law.rulesfile import load_rules, rules_to_toml
+from korelect.law.thresholds import (
+    AllOf,
+    AnyOf,
+    Condition,
+    DistrictSeats,
+    VoteShare,
+    parse_threshold,
 )
-from ._rulesfile import load_rules, rules_to_toml
-from ._thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare, parse_threshold
-from ._ties import Tie, TieRule
+from korelect.law.ties import TieRule
+from korelect.record.db import connect, query
+from korelect.record.election import DistrictResult, ElectionResult, results
+from korelect.record.entries_csv import read_entries_csv
+from korelect.record.findings import Finding
+from korelect.record.parties import Party, PartyRegistry, parties
 
 if _TYPE_CHECKING:
-    from ._audit import audit
-    from ._batch import allocate_many
-    from ._compare import compare
-    from ._indices import Indices, indices
-    from ._simulate import simulate
-    from ._swing import swing
+    from korelect.analysis.audit import audit
+    from korelect.analysis.compare import Comparison, compare
+    from korelect.analysis.indices import Indices, indices
+    from korelect.analysis.simulate import Simulation, simulate
+    from korelect.analysis.swing import SwingResult, swing
+    from korelect.engine.batch.apportion import allocate_many
 
-__version__ = "0.1.0"
 
 # Imported on first use, so that `import korelect` (and every CLI command) stays fast:
 # NumPy for the batch path, and the audit's and indices' modules.
 _LAZY = {
-    "allocate_many": ("._batch", "allocate_many"),
-    "audit": ("._audit", "audit"),
-    "indices": ("._indices", "indices"),
-    "compare": ("._compare", "compare"),
-    "swing": ("._swing", "swing"),
-    "simulate": ("._simulate", "simulate"),
-    "Indices": ("._indices", "Indices"),
+    "allocate_many": ("korelect.engine.batch.apportion", "allocate_many"),
+    "audit": ("korelect.analysis.audit", "audit"),
+    "indices": ("korelect.analysis.indices", "indices"),
+    "compare": ("korelect.analysis.compare", "compare"),
+    "swing": ("korelect.analysis.swing", "swing"),
+    "simulate": ("korelect.analysis.simulate", "simulate"),
+    "Indices": ("korelect.analysis.indices", "Indices"),
+    "Comparison": ("korelect.analysis.compare", "Comparison"),
+    "Simulation": ("korelect.analysis.simulate", "Simulation"),
+    "SwingResult": ("korelect.analysis.swing", "SwingResult"),
 }
+
+
+def _notebook_html(obj: object) -> str:
+    from korelect.charts.notebook import result_html  # noqa: PLC0415  (charts load on first display)
+
+    return result_html(obj)  # type: ignore[arg-type]
+
+
+def load_ipython_extension(shell: _Any) -> None:
+    """Give results, allocations and simulations their notebook display (hemicycle and table).
+
+    IPython calls this on ``%load_ext korelect``; ``import korelect`` inside a running
+    IPython or Jupyter kernel calls it too. The records themselves know nothing of charts:
+    the display is registered by type name, so nothing is imported until shown.
+    """
+    html = shell.display_formatter.formatters["text/html"]
+    for module, name in _DISPLAYED:
+        html.for_type_by_name(module, name, _notebook_html)
+
+
+_DISPLAYED = (
+    ("korelect.record.election", "ElectionResult"),
+    ("korelect.engine.allocation", "Allocation"),
+    ("korelect.analysis.simulate", "Simulation"),
+)
+
+
+def _register_in_running_ipython() -> None:
+    ipython = _sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is not None:
+        load_ipython_extension(shell)
+
+
+_register_in_running_ipython()
 
 
 def __getattr__(name: str) -> object:
@@ -94,6 +133,7 @@ __all__ = [
     "Apportionment",
     "Award",
     "Bonus",
+    "Comparison",
     "Condition",
     "DistrictResult",
     "DistrictSeats",
@@ -115,6 +155,8 @@ __all__ = [
     "Row",
     "Rules",
     "SeatShare",
+    "Simulation",
+    "SwingResult",
     "Tie",
     "TieRule",
     "VoteBasis",
@@ -128,6 +170,7 @@ __all__ = [
     "connect",
     "errors",
     "indices",
+    "load_ipython_extension",
     "load_rules",
     "parse_threshold",
     "parties",

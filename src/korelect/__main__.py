@@ -1,5 +1,5 @@
 """``python -m korelect``: the command line."""
 
-from .cli import main
+from korelect.cli import main
 
 raise SystemExit(main())

@@ -29,6 +29,7 @@ __all__ = [
     "KorelectError",
     "RulesError",
     "RulesFileError",
+    "ServerBusyError",
     "TieError",
     "UnknownElectionError",
     "UnknownNameError",
@@ -130,3 +131,7 @@ class TieError(AllocationError):
             f"tie in {stage} between {names} for {seats} {plural}; "
             "give a tie policy (lot, votes-then-lot, list-order)"
         )
+
+
+class ServerBusyError(KorelectError):
+    """The web server cannot take this work now (too many simulations, or one ran too long)."""

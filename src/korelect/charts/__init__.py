@@ -15,11 +15,11 @@ CJK KR, then the generic sans-serif.
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 if _TYPE_CHECKING:
-    from .bars import bars_svg
-    from .hemicycle import hemicycle_svg
-    from .histogram import histogram_svg
-    from .map import map_svg
-    from .png import svg_to_png
+    from korelect.charts.bars import bars_svg
+    from korelect.charts.hemicycle import hemicycle_svg
+    from korelect.charts.histogram import histogram_svg
+    from korelect.charts.map import map_svg
+    from korelect.charts.png import svg_to_png
 
 # Imported on first use, so that the command line (which imports .cli) stays fast.
 _LAZY = {

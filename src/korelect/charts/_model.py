@@ -33,14 +33,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, TypeGuard
 
-from .._entries import Kind
-from .._parties import parties
-from .._result import Allocation
-from .._results import ElectionResult, PartyInfo
-from ..errors import InputError
+from korelect.engine.allocation import Allocation
+from korelect.engine.entries import Kind
+from korelect.errors import InputError
+from korelect.record.election import ElectionResult, PartyInfo
+from korelect.record.parties import parties
 
 if TYPE_CHECKING:
-    from .._simulate import Simulation
+    from korelect.analysis.simulate import Simulation
 
 __all__ = [
     "FALLBACK",
@@ -181,7 +181,7 @@ def _from_info(info: PartyInfo, kind: Kind) -> tuple[str, float | None, bool]:
 
 def is_simulation(obj: object) -> TypeGuard[Simulation]:
     """Whether ``obj`` is a :class:`~korelect.Simulation` (without importing NumPy to ask)."""
-    module = sys.modules.get("korelect._simulate")
+    module = sys.modules.get("korelect.analysis.simulate")
     return module is not None and isinstance(obj, module.Simulation)
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .._result import Allocation
-from .._results import ElectionResult
-from ..errors import InputError
-from ._model import blocs, chart_input
-from ._svg import MUTED, RULE, document, esc, fit, num, text, tint, title_text
+from korelect.charts._model import blocs, chart_input
+from korelect.charts._svg import MUTED, RULE, document, esc, fit, num, text, tint, title_text
+from korelect.engine.allocation import Allocation
+from korelect.errors import InputError
+from korelect.record.election import ElectionResult
 
 __all__ = ["bars_svg"]
 

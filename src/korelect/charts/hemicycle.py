@@ -31,14 +31,14 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .._result import Allocation
-from .._results import ElectionResult
-from ..errors import InputError
-from ._model import Bloc, blocs, is_simulation, under
-from ._svg import MUTED, RULE, document, esc, fit, num, text, tint, title_text
+from korelect.charts._model import Bloc, blocs, is_simulation, under
+from korelect.charts._svg import MUTED, RULE, document, esc, fit, num, text, tint, title_text
+from korelect.engine.allocation import Allocation
+from korelect.errors import InputError
+from korelect.record.election import ElectionResult
 
 if TYPE_CHECKING:
-    from .._simulate import Simulation
+    from korelect.analysis.simulate import Simulation
 
 __all__ = ["INNER", "MAX_RADIUS", "Seat", "hemicycle_svg", "layout", "rings_for"]
 

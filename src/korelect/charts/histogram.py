@@ -14,12 +14,12 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
-from ._model import INDEPENDENT_COLOUR, is_simulation, under
-from ._svg import MUTED, RULE, document, esc, fit, num, text, title_text
+from korelect.charts._model import INDEPENDENT_COLOUR, is_simulation, under
+from korelect.charts._svg import MUTED, RULE, document, esc, fit, num, text, title_text
+from korelect.errors import InputError
 
 if TYPE_CHECKING:
-    from .._simulate import Simulation
+    from korelect.analysis.simulate import Simulation
 
 __all__ = ["histogram_svg"]
 

@@ -33,10 +33,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .._results import ElectionResult, PartyInfo, ProvinceLine, party_info, results
-from ..errors import InputError
-from ._model import INDEPENDENT_COLOUR
-from ._svg import MUTED, document, esc, fit, num, text, tint, title_text
+from korelect.charts._model import INDEPENDENT_COLOUR
+from korelect.charts._svg import MUTED, document, esc, fit, num, text, tint, title_text
+from korelect.errors import InputError
+from korelect.record.election import ElectionResult, PartyInfo, ProvinceLine, party_info, results
 
 __all__ = ["PARENT", "ProvinceMap", "map_svg", "province_map", "province_winners"]
 

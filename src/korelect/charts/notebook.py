@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._result import Allocation
-from .._results import ElectionResult
-from ._model import blocs, chart_input, under
-from ._svg import esc
-from .hemicycle import hemicycle_svg
+from korelect.charts._model import blocs, chart_input, under
+from korelect.charts._svg import esc
+from korelect.charts.hemicycle import hemicycle_svg
+from korelect.engine.allocation import Allocation
+from korelect.record.election import ElectionResult
 
 if TYPE_CHECKING:
-    from .._simulate import Simulation
+    from korelect.analysis.simulate import Simulation
 
 __all__ = ["result_html"]
 

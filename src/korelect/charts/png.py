@@ -12,7 +12,7 @@ import math
 
 import resvg_py
 
-from ..errors import InputError
+from korelect.errors import InputError
 
 __all__ = ["svg_to_png"]
 

@@ -1,7 +1,8 @@
 """The law of every National Assembly election 1988–2024, one module per election.
 
-Importing this package registers each election's :class:`~korelect.Rules`
-under its year; use :func:`korelect.rules_for` to get them. Each module's
+Each module defines its election's frozen :class:`~korelect.Rules` as ``RULES``;
+:mod:`korelect.law.registry` lists them explicitly and :func:`korelect.rules_for` reads
+them by year. Each module's
 docstring cites the legal source, states the open points with the reading
 chosen, and shows the official result reproduced.
 
@@ -20,29 +21,3 @@ year    module     list tier
 2024    election_2024   linked, no cap
 ======  =========  ======================================================
 """
-
-from . import (
-    election_1988,
-    election_1992,
-    election_1996,
-    election_2000,
-    election_2004,
-    election_2008,
-    election_2012,
-    election_2016,
-    election_2020,
-    election_2024,
-)
-
-__all__ = [
-    "election_1988",
-    "election_1992",
-    "election_1996",
-    "election_2000",
-    "election_2004",
-    "election_2008",
-    "election_2012",
-    "election_2016",
-    "election_2020",
-    "election_2024",
-]

@@ -7,9 +7,9 @@ times the list seats, and the rest go to the largest remainders. The list
 tier does not compensate for district seats.
 """
 
-from .._rules import Proportional, Rules, VoteBasis, register
-from .._thresholds import DistrictSeats, VoteShare
-from .._ties import TieRule
+from korelect.law.rules import Proportional, Rules, VoteBasis
+from korelect.law.thresholds import DistrictSeats, VoteShare
+from korelect.law.ties import TieRule
 
 SOURCES = (
     "S1 공직선거법 art. 189 (current text)",
@@ -28,20 +28,18 @@ OPEN_POINTS = (
 def parallel_rules(
     year: int, assembly: int, total: int, district: int, sources: tuple[str, ...]
 ) -> Rules:
-    """Register the rules of one 2004–2016 election."""
-    return register(
-        Rules(
-            name=f"{assembly}th National Assembly election ({year})",
-            year=year,
-            assembly=assembly,
-            total_seats=total,
-            district_seats=district,
-            list_tier=Proportional(method="hare"),
-            threshold=VoteShare("3%") | DistrictSeats(5),
-            vote_basis=VoteBasis.LIST,
-            ties=TieRule.LOT,
-            law="공직선거법 art. 189(1)-(3): separate list vote, parallel",
-            sources=SOURCES + sources,
-            open_points=OPEN_POINTS,
-        )
+    """The rules of one 2004–2016 election."""
+    return Rules(
+        name=f"{assembly}th National Assembly election ({year})",
+        year=year,
+        assembly=assembly,
+        total_seats=total,
+        district_seats=district,
+        list_tier=Proportional(method="hare"),
+        threshold=VoteShare("3%") | DistrictSeats(5),
+        vote_basis=VoteBasis.LIST,
+        ties=TieRule.LOT,
+        law="공직선거법 art. 189(1)-(3): separate list vote, parallel",
+        sources=SOURCES + sources,
+        open_points=OPEN_POINTS,
     )

@@ -29,29 +29,27 @@ Open points (``../shared/docs/LAW.md`` §2, §6):
 {'DJP': 38, 'PPD': 16, 'RDP': 13, 'NDRP': 8, 'Hankyoreh': 0, 'Independents': 0}
 """
 
-from .._rules import FirstPartyBonus, Rules, SeatShare, VoteBasis, register
-from .._thresholds import DistrictSeats
-from .._ties import TieRule
+from korelect.law.rules import FirstPartyBonus, Rules, SeatShare, VoteBasis
+from korelect.law.thresholds import DistrictSeats
+from korelect.law.ties import TieRule
 
-RULES = register(
-    Rules(
-        name="13th National Assembly election (1988)",
-        year=1988,
-        assembly=13,
-        total_seats=299,
-        district_seats=224,
-        list_tier=SeatShare(method="hare", bonus=FirstPartyBonus()),
-        threshold=DistrictSeats(5),
-        vote_basis=VoteBasis.CONSTITUENCY,
-        ties=TieRule.RAISE,
-        law="국회의원선거법 (1988), national (전국구) seats: by district seats, first-party bonus",
-        sources=("S6 매일신문 2001-07-20", "S10 pgr21.co.kr/freedom/36513", "S9 jomu.wiki"),
-        open_points=(
-            (
-                "statute text not available; 75/2 = 37.5 rounded up to 38 from the official "
-                "outcome (bonus.rounding = 'up')"
-            ),
-            "remainder tie-break not known: ties = 'raise'",
+RULES = Rules(
+    name="13th National Assembly election (1988)",
+    year=1988,
+    assembly=13,
+    total_seats=299,
+    district_seats=224,
+    list_tier=SeatShare(method="hare", bonus=FirstPartyBonus()),
+    threshold=DistrictSeats(5),
+    vote_basis=VoteBasis.CONSTITUENCY,
+    ties=TieRule.RAISE,
+    law="국회의원선거법 (1988), national (전국구) seats: by district seats, first-party bonus",
+    sources=("S6 매일신문 2001-07-20", "S10 pgr21.co.kr/freedom/36513", "S9 jomu.wiki"),
+    open_points=(
+        (
+            "statute text not available; 75/2 = 37.5 rounded up to 38 from the official "
+            "outcome (bonus.rounding = 'up')"
         ),
-    )
+        "remainder tie-break not known: ties = 'raise'",
+    ),
 )

@@ -25,29 +25,27 @@ The seed article's numbers (see ``korelect.allocate`` for the full table):
 {'DLP': 33, 'DP': 22, 'UNP': 7, 'NPRP': 0, 'Ind.': 0}
 """
 
-from .._rules import Rules, SeatShare, VoteBasis, register
-from .._thresholds import DistrictSeats, VoteShare
-from .._ties import TieRule
+from korelect.law.rules import Rules, SeatShare, VoteBasis
+from korelect.law.thresholds import DistrictSeats, VoteShare
+from korelect.law.ties import TieRule
 
-RULES = register(
-    Rules(
-        name="14th National Assembly election (1992)",
-        year=1992,
-        assembly=14,
-        total_seats=299,
-        district_seats=237,
-        list_tier=SeatShare(method="hare", minor_party_seat=VoteShare("3%")),
-        threshold=DistrictSeats(5),
-        vote_basis=VoteBasis.CONSTITUENCY,
-        ties=TieRule.RAISE,
-        law="국회의원선거법 (1991 amendment), national (전국구) seats: by district seats",
-        sources=("S6 매일신문 2001-07-20", "S12 한국경제 1992-03-25", "S13b dydrl0216.tistory.com"),
-        open_points=(
-            (
-                "5 district seats per the Korean sources; English-Wikipedia mirrors say 7 "
-                "(no difference in 1992)"
-            ),
-            "statute text not available; remainder tie-break not known: ties = 'raise'",
+RULES = Rules(
+    name="14th National Assembly election (1992)",
+    year=1992,
+    assembly=14,
+    total_seats=299,
+    district_seats=237,
+    list_tier=SeatShare(method="hare", minor_party_seat=VoteShare("3%")),
+    threshold=DistrictSeats(5),
+    vote_basis=VoteBasis.CONSTITUENCY,
+    ties=TieRule.RAISE,
+    law="국회의원선거법 (1991 amendment), national (전국구) seats: by district seats",
+    sources=("S6 매일신문 2001-07-20", "S12 한국경제 1992-03-25", "S13b dydrl0216.tistory.com"),
+    open_points=(
+        (
+            "5 district seats per the Korean sources; English-Wikipedia mirrors say 7 "
+            "(no difference in 1992)"
         ),
-    )
+        "statute text not available; remainder tie-break not known: ties = 'raise'",
+    ),
 )

@@ -24,28 +24,26 @@ The seed article's votes:
 {'NKP': 18, 'NCNP': 13, 'ULD': 9, 'UDP': 6, 'Ind.': 0}
 """
 
-from .._rules import Proportional, Rules, VoteBasis, register
-from .._thresholds import DistrictSeats, VoteShare
-from .._ties import TieRule
+from korelect.law.rules import Proportional, Rules, VoteBasis
+from korelect.law.thresholds import DistrictSeats, VoteShare
+from korelect.law.ties import TieRule
 
-RULES = register(
-    Rules(
-        name="15th National Assembly election (1996)",
-        year=1996,
-        assembly=15,
-        total_seats=299,
-        district_seats=253,
-        list_tier=Proportional(method="hare", minor_party_seat=VoteShare("3%"), share_decimals=4),
-        threshold=DistrictSeats(5) | VoteShare("5%"),
-        vote_basis=VoteBasis.CONSTITUENCY,
-        ties=TieRule.VOTES_THEN_LOT,
-        law="공직선거및선거부정방지법 (1994) art. 189: by constituency votes",
-        sources=("S8 서울신문 1996-03-27", "S7 매일신문 2000-03-29", "S26 한국경제 1994-02-08"),
-        open_points=(
-            (
-                "shares rounded half up to 4 decimals of a fraction of 1 (share_decimals = 4); "
-                "whether the share was taken in percent is not stated"
-            ),
+RULES = Rules(
+    name="15th National Assembly election (1996)",
+    year=1996,
+    assembly=15,
+    total_seats=299,
+    district_seats=253,
+    list_tier=Proportional(method="hare", minor_party_seat=VoteShare("3%"), share_decimals=4),
+    threshold=DistrictSeats(5) | VoteShare("5%"),
+    vote_basis=VoteBasis.CONSTITUENCY,
+    ties=TieRule.VOTES_THEN_LOT,
+    law="공직선거및선거부정방지법 (1994) art. 189: by constituency votes",
+    sources=("S8 서울신문 1996-03-27", "S7 매일신문 2000-03-29", "S26 한국경제 1994-02-08"),
+    open_points=(
+        (
+            "shares rounded half up to 4 decimals of a fraction of 1 (share_decimals = 4); "
+            "whether the share was taken in percent is not stated"
         ),
-    )
+    ),
 )

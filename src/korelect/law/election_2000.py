@@ -20,28 +20,26 @@ Open point: as in 1996, ``share_decimals = 4``.
 {'GNP': 21, 'MDP': 19, 'ULD': 5, 'DPP': 1, 'NKPH': 0, 'Ind.': 0}
 """
 
-from .._rules import Proportional, Rules, VoteBasis, register
-from .._thresholds import DistrictSeats, VoteShare
-from .._ties import TieRule
+from korelect.law.rules import Proportional, Rules, VoteBasis
+from korelect.law.thresholds import DistrictSeats, VoteShare
+from korelect.law.ties import TieRule
 
-RULES = register(
-    Rules(
-        name="16th National Assembly election (2000)",
-        year=2000,
-        assembly=16,
-        total_seats=273,
-        district_seats=227,
-        list_tier=Proportional(method="hare", minor_party_seat=VoteShare("3%"), share_decimals=4),
-        threshold=DistrictSeats(5) | VoteShare("5%"),
-        vote_basis=VoteBasis.CONSTITUENCY,
-        ties=TieRule.VOTES_THEN_LOT,
-        law="공직선거및선거부정방지법 (1994, amended 2000) art. 189: by constituency votes",
-        sources=("S7 매일신문 2000-03-29", "S16 English-Wikipedia 2000 mirrors"),
-        open_points=(
-            (
-                "shares rounded half up to 4 decimals of a fraction of 1 (share_decimals = 4); "
-                "whether the share was taken in percent is not stated"
-            ),
+RULES = Rules(
+    name="16th National Assembly election (2000)",
+    year=2000,
+    assembly=16,
+    total_seats=273,
+    district_seats=227,
+    list_tier=Proportional(method="hare", minor_party_seat=VoteShare("3%"), share_decimals=4),
+    threshold=DistrictSeats(5) | VoteShare("5%"),
+    vote_basis=VoteBasis.CONSTITUENCY,
+    ties=TieRule.VOTES_THEN_LOT,
+    law="공직선거및선거부정방지법 (1994, amended 2000) art. 189: by constituency votes",
+    sources=("S7 매일신문 2000-03-29", "S16 English-Wikipedia 2000 mirrors"),
+    open_points=(
+        (
+            "shares rounded half up to 4 decimals of a fraction of 1 (share_decimals = 4); "
+            "whether the share was taken in percent is not stated"
         ),
-    )
+    ),
 )

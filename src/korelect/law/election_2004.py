@@ -23,6 +23,6 @@ not a party:
 {'Uri': 23, 'GNP': 21, 'DLP': 8, 'MDP': 4, 'ULD': 0, 'NI21': 0, 'Ind.': 0}
 """
 
-from ._parallel import parallel_rules
+from korelect.law._parallel import parallel_rules
 
 RULES = parallel_rules(2004, 17, 299, 243, ("S18 English-Wikipedia 2004 mirrors",))

@@ -12,6 +12,6 @@ English-Wikipedia mirrors [S19]. Open point: the remainder tie rule.
 (245, 54, '3% OR 5 seats', 'lot')
 """
 
-from ._parallel import parallel_rules
+from korelect.law._parallel import parallel_rules
 
 RULES = parallel_rules(2008, 18, 299, 245, ("S19 English-Wikipedia 2008 mirrors",))

@@ -12,6 +12,6 @@ English-Wikipedia [S20]. Open point: the remainder tie rule.
 (300, 246, 54)
 """
 
-from ._parallel import parallel_rules
+from korelect.law._parallel import parallel_rules
 
 RULES = parallel_rules(2012, 19, 300, 246, ("S20 English-Wikipedia 2012",))

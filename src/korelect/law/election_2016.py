@@ -16,6 +16,6 @@ Open point: the remainder tie rule.
 {'Saenuri': 17, 'Minjoo': 13, "People's": 13, 'Justice': 4, 'Ind.': 0}
 """
 
-from ._parallel import parallel_rules
+from korelect.law._parallel import parallel_rules
 
 RULES = parallel_rules(2016, 20, 300, 253, ("S21 English-Wikipedia 2016 mirrors",))

@@ -5,7 +5,7 @@ Supplementary Provisions art. 4 ("2020년 4월 15일 실시하는 비례대표�
 제189조제2항의 개정규정에도 불구하고"), which applied to this election only
 (Constitutional Court 2019헌마1443). 300 seats: 253 districts, 47 list seats,
 30 by the linked formula (capped) and 17 in parallel. See
-``korelect._formulas.linked`` for the steps.
+``korelect.engine.formulas.linked`` for the steps.
 
 The DP (163 districts) and the UFP (84) ran no lists but qualified with 5 or
 more district seats, so R counts only the 5 independents: N - R = 295. Their
@@ -36,43 +36,41 @@ stay vacant (art. 189(5)); list lengths are not modelled.
 {'Platform': 11, 'FKP': 12, 'Justice': 3, 'People': 2, 'ODP': 2}
 """
 
-from .._rules import Linked, Rules, VoteBasis, register
-from .._thresholds import DistrictSeats, VoteShare
-from .._ties import TieRule
+from korelect.law.rules import Linked, Rules, VoteBasis
+from korelect.law.thresholds import DistrictSeats, VoteShare
+from korelect.law.ties import TieRule
 
-RULES = register(
-    Rules(
-        name="21st National Assembly election (2020)",
-        year=2020,
-        assembly=21,
-        total_seats=300,
-        district_seats=253,
-        list_tier=Linked(cap=30),
-        threshold=VoteShare("3%") | DistrictSeats(5),
-        vote_basis=VoteBasis.LIST,
-        ties=TieRule.LOT,
-        law="공직선거법 art. 189(1)-(3) (Act No. 16864, 2020-01-14), Suppl. Prov. art. 4",
-        sources=(
-            "S1 공직선거법 art. 189",
-            "S2 부칙<법률 제16864호> 제4조; NEC 2020-01-30",
-            "S3 ahnsamo.kr/freeboard/2197860",
-            "S4 헌법재판소 2019헌마1443",
-            "S22 en.wikipedia.org 2020 South Korean legislative election",
-            "S23 ulsantv.com 2020-04-17",
+RULES = Rules(
+    name="21st National Assembly election (2020)",
+    year=2020,
+    assembly=21,
+    total_seats=300,
+    district_seats=253,
+    list_tier=Linked(cap=30),
+    threshold=VoteShare("3%") | DistrictSeats(5),
+    vote_basis=VoteBasis.LIST,
+    ties=TieRule.LOT,
+    law="공직선거법 art. 189(1)-(3) (Act No. 16864, 2020-01-14), Suppl. Prov. art. 4",
+    sources=(
+        "S1 공직선거법 art. 189",
+        "S2 부칙<법률 제16864호> 제4조; NEC 2020-01-30",
+        "S3 ahnsamo.kr/freeboard/2197860",
+        "S4 헌법재판소 2019헌마1443",
+        "S22 en.wikipedia.org 2020 South Korean legislative election",
+        "S23 ulsantv.com 2020-04-17",
+    ),
+    open_points=(
+        (
+            "art. 189(2)1 rounds first, then sets values below 1 to 0 "
+            "(zero_before_rounding = false); zeroing raw values below 1 first differs only "
+            "for raw values in [0.5, 1)"
         ),
-        open_points=(
-            (
-                "art. 189(2)1 rounds first, then sets values below 1 to 0 "
-                "(zero_before_rounding = false); zeroing raw values below 1 first differs only "
-                "for raw values in [0.5, 1)"
-            ),
-            (
-                "parties with >= 5 district seats and no list qualify with p = 0, so their seats "
-                "do not count in R (parties_without_list_in_r = false); the other reading does not "
-                "reproduce the official result"
-            ),
-            "p over the qualifying parties' votes per art. 189(3) (share_base = 'qualifying')",
-            "seats beyond a party's list length stay vacant (art. 189(5)): not modelled",
+        (
+            "parties with >= 5 district seats and no list qualify with p = 0, so their seats "
+            "do not count in R (parties_without_list_in_r = false); the other reading does not "
+            "reproduce the official result"
         ),
-    )
+        "p over the qualifying parties' votes per art. 189(3) (share_base = 'qualifying')",
+        "seats beyond a party's list length stay vacant (art. 189(5)): not modelled",
+    ),
 )

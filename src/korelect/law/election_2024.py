@@ -26,43 +26,38 @@ Open points: as in 2020 (``korelect.law.election_2020``).
 [('DA', 44), ('PPF', 60), ('RKP', 40), ('NRP', 5)]
 """
 
-from .._rules import Linked, Rules, VoteBasis, register
-from .._thresholds import DistrictSeats, VoteShare
-from .._ties import TieRule
+from korelect.law.rules import Linked, Rules, VoteBasis
+from korelect.law.thresholds import DistrictSeats, VoteShare
+from korelect.law.ties import TieRule
 
-RULES = register(
-    Rules(
-        name="22nd National Assembly election (2024)",
-        year=2024,
-        assembly=22,
-        total_seats=300,
-        district_seats=254,
-        list_tier=Linked(cap=None),
-        threshold=VoteShare("3%") | DistrictSeats(5),
-        vote_basis=VoteBasis.LIST,
-        ties=TieRule.LOT,
-        law="공직선거법 art. 189(1)-(3) (Act No. 16864), no cap",
-        sources=(
-            "S1 공직선거법 art. 189",
-            "S4 헌법재판소 2019헌마1443",
-            "S5 arca.live/b/society/103484484",
-            "S24 English-Wikipedia 2024 mirror",
-            "S25 electionguide.org 2024",
+RULES = Rules(
+    name="22nd National Assembly election (2024)",
+    year=2024,
+    assembly=22,
+    total_seats=300,
+    district_seats=254,
+    list_tier=Linked(cap=None),
+    threshold=VoteShare("3%") | DistrictSeats(5),
+    vote_basis=VoteBasis.LIST,
+    ties=TieRule.LOT,
+    law="공직선거법 art. 189(1)-(3) (Act No. 16864), no cap",
+    sources=(
+        "S1 공직선거법 art. 189",
+        "S4 헌법재판소 2019헌마1443",
+        "S5 arca.live/b/society/103484484",
+        "S24 English-Wikipedia 2024 mirror",
+        "S25 electionguide.org 2024",
+    ),
+    open_points=(
+        ("art. 189(2)1 rounds first, then sets values below 1 to 0 (zero_before_rounding = false)"),
+        (
+            "parties with >= 5 district seats and no list qualify with p = 0 "
+            "(parties_without_list_in_r = false)"
         ),
-        open_points=(
-            (
-                "art. 189(2)1 rounds first, then sets values below 1 to 0 "
-                "(zero_before_rounding = false)"
-            ),
-            (
-                "parties with >= 5 district seats and no list qualify with p = 0 "
-                "(parties_without_list_in_r = false)"
-            ),
-            "p over the qualifying parties' votes per art. 189(3) (share_base = 'qualifying')",
-            (
-                "the 3% threshold was struck down on 2026-01-29 [S28]: for future elections use "
-                "rules_for(2024, threshold='5 seats') or a rules file"
-            ),
+        "p over the qualifying parties' votes per art. 189(3) (share_base = 'qualifying')",
+        (
+            "the 3% threshold was struck down on 2026-01-29 [S28]: for future elections use "
+            "rules_for(2024, threshold='5 seats') or a rules file"
         ),
-    )
+    ),
 )

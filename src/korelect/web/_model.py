@@ -18,28 +18,35 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from .._allocate import allocate
-from .._apportion import METHODS
-from .._data import dataset
-from .._entries import Entry, Kind
-from .._findings import Finding
-from .._indices import TIERS, Indices, indices
-from .._numbers import Number
-from .._report import party_record, result_to_dict
-from .._result import Allocation
-from .._results import (
+from korelect.analysis.indices import TIERS, Indices, indices
+from korelect.analysis.simulate import Simulation, simulate
+from korelect.base.numbers import Number
+from korelect.engine.allocate import allocate
+from korelect.engine.allocation import Allocation
+from korelect.engine.entries import Entry, Kind
+from korelect.errors import (
+    InputError,
+    ServerBusyError,
+    UnknownElectionError,
+    UnknownNameError,
+)
+from korelect.law.methods import METHODS
+from korelect.law.registry import rules_for
+from korelect.law.rules import Linked, Rules
+from korelect.law.thresholds import parse_threshold
+from korelect.law.ties import TieRule
+from korelect.record.data import dataset
+from korelect.record.election import (
     DistrictResult,
     ElectionResult,
     PartyLine,
     adapt_rules,
     district_record,
+    party_record,
+    result_to_dict,
     results,
 )
-from .._rules import Linked, Rules, rules_for
-from .._simulate import Simulation, simulate
-from .._thresholds import parse_threshold
-from .._ties import TieRule
-from ..errors import InputError, KorelectError, UnknownElectionError, UnknownNameError
+from korelect.record.findings import Finding
 
 __all__ = [
     "MAX_LIST_SEATS",
@@ -48,7 +55,6 @@ __all__ = [
     "MAX_SEED",
     "MAX_SIMULATIONS",
     "MAX_VOTES",
-    "ServerBusyError",
     "SimulationParams",
     "WhatIf",
     "WhatIfParams",
@@ -86,10 +92,6 @@ SIMULATION_SLOTS = 2
 SLOT_WAIT_S = 10.0
 SIMULATION_CACHE = 32
 TIE_RULES = tuple(r.value for r in TieRule)
-
-
-class ServerBusyError(KorelectError):
-    """The server cannot take this work now (too many simulations, or one ran too long)."""
 
 
 def years() -> tuple[int, ...]:
@@ -143,7 +145,7 @@ def election_dict(year: int, *, provinces: bool = False) -> dict[str, object]:
 
 @cache
 def _findings(year: int) -> tuple[Finding, ...]:
-    from .._audit import audit  # noqa: PLC0415  (reads every source table once)
+    from korelect.analysis.audit import audit  # noqa: PLC0415  (reads every source table once)
 
     return audit(year)
 

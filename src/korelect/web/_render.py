@@ -17,7 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from .._numbers import Number
+from korelect.base.numbers import Number
 
 __all__ = ["fmt_number", "fmt_pct", "path_part", "render", "svg"]
 

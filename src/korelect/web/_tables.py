@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .._entries import Kind
-from .._indices import Indices
-from .._results import ElectionResult, PartyLine, Turnout
-from ._render import fmt_number, fmt_pct
+from korelect.analysis.indices import Indices
+from korelect.engine.entries import Kind
+from korelect.record.election import ElectionResult, PartyLine, Turnout
+from korelect.web._render import fmt_number, fmt_pct
 
 __all__ = ["Table", "indices_table", "national_table", "party_label", "province_tables"]
 

@@ -13,8 +13,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from .._audit import audit_to_dict
-from . import _model as model
+from korelect.analysis.audit import audit_to_dict
+from korelect.web import _model as model
 
 __all__ = ["router"]
 

@@ -25,10 +25,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
-from ..errors import KorelectError, UnknownElectionError, UnknownNameError
-from ._model import ServerBusyError
-from ._render import render
+from korelect.base.version import __version__
+from korelect.errors import KorelectError, ServerBusyError, UnknownElectionError, UnknownNameError
+from korelect.web._render import render
 
 __all__ = ["MAX_PARAMS", "MAX_PATH", "MAX_QUERY", "SECURITY_HEADERS", "create_app"]
 
@@ -138,7 +137,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 def create_app() -> FastAPI:
     """The web explorer: HTML pages, the JSON API under /api and its OpenAPI description."""
-    from . import api, pages  # noqa: PLC0415  (the routers import the app's helpers)
+    from korelect.web import api, pages  # noqa: PLC0415  (the routers import the app's helpers)
 
     app = FastAPI(
         title="korelect",

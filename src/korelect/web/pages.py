@@ -14,14 +14,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from .._apportion import METHODS
-from .._results import party_info
-from .._rules import Linked
-from ..charts import bars_svg, hemicycle_svg, histogram_svg, map_svg
-from ..errors import KorelectError, UnknownNameError
-from . import _model as model
-from ._render import render, svg
-from ._tables import indices_table, national_table, party_label, province_tables
+from korelect.charts import bars_svg, hemicycle_svg, histogram_svg, map_svg
+from korelect.errors import KorelectError, UnknownNameError
+from korelect.law.methods import METHODS
+from korelect.law.rules import Linked
+from korelect.record.election import party_info
+from korelect.web import _model as model
+from korelect.web._render import render, svg
+from korelect.web._tables import indices_table, national_table, party_label, province_tables
 
 __all__ = ["router"]
 

@@ -1,0 +1,386 @@
+"""What the audit's checks share: sources, check names, curated tables, helpers, context."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+from korelect.base.numbers import fmt_decimal, round_half_up
+from korelect.law.registry import rules_for
+from korelect.law.thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare
+from korelect.record.data import Dataset
+from korelect.record.election import ElectionResult, party_info, results, squash
+from korelect.record.findings import Finding
+
+INDEPENDENT = "무소속"
+WINNERS_PRIMARY = "krvote/chongun_winner.converted.csv"
+WINNERS_PRIMARY_BY_YEAR = {2024: "assemblykor/legislators.csv"}
+POLLING: Mapping[int, tuple[str, str]] = {
+    2012: ("polling_2012.csv.gz", "krvote/general_2012.rda"),
+    2016: ("polling_2016.csv.gz", "krvote/general_2016.rda"),
+    2020: ("polling_2020.csv.gz", "krvote/general_2020_long.converted.csv"),
+}
+"""Years with polling-station counts: the shipped file and its source."""
+SEED_FILE = "seed_tables.csv"
+OFFICIAL_SOURCE = "official/national_results.csv"
+LIST_SOURCE = "nec-history/assembly-counting_vote-{n}.0.json (proportional)"
+
+# -- check names, in report order ----------------------------------------------------------
+DISTRICTS_LAW = "districts vs law"
+DECLARED = "declared winner vs counts"
+DECLARED_PARTY = "winner's party"
+NO_RESULT = "district without result"
+SECOND = "second declaration"
+WINNER_BIRTH = "winner's birth date"
+WINNER_VOTES = "declared winner's votes"
+WINNER_PCT = "declared winner's vote %"
+CANDIDATES_VALID = "candidates vs valid votes"
+VALID_BALLOTS = "valid + invalid vs ballots"
+BALLOTS_ELECTORATE = "ballots + abstentions vs electorate"
+LIST_PROVINCE = "list: province vs sigungu"
+LIST_VALID = "list: parties vs valid votes"
+LIST_TURNOUT = "list: turnout arithmetic"
+STATION_SUM = "stations: candidates vs 계"
+STATION_BALLOTS = "stations: 계 + invalid vs 투표수"
+STATION_ELECTORATE = "stations: 투표수 + 기권수 vs 선거인수"
+STATION_KIND = "stations: ballots over electorate"
+STATION_DISTRICT = "stations vs district table"
+STATION_WINNER = "declared winner vs stations"
+OFFICIAL_SEATS = "official seats"
+OFFICIAL_PCT = "official vote %"
+SEED_SEATS = "seed: seats"
+SEED_SUMS = "seed: table arithmetic"
+SEED_PCT = "seed: vote %"
+SEED_INFOBOX = "seed: infobox"
+SEED_TURNOUT = "seed: turnout"
+SEED_PROSE = "seed: prose"
+
+CHECKS: tuple[str, ...] = (
+    DISTRICTS_LAW,
+    DECLARED,
+    DECLARED_PARTY,
+    NO_RESULT,
+    SECOND,
+    WINNER_BIRTH,
+    WINNER_VOTES,
+    WINNER_PCT,
+    CANDIDATES_VALID,
+    VALID_BALLOTS,
+    BALLOTS_ELECTORATE,
+    LIST_PROVINCE,
+    LIST_VALID,
+    LIST_TURNOUT,
+    STATION_SUM,
+    STATION_BALLOTS,
+    STATION_ELECTORATE,
+    STATION_KIND,
+    STATION_DISTRICT,
+    STATION_WINNER,
+    OFFICIAL_SEATS,
+    OFFICIAL_PCT,
+    SEED_SEATS,
+    SEED_SUMS,
+    SEED_PCT,
+    SEED_INFOBOX,
+    SEED_TURNOUT,
+    SEED_PROSE,
+)
+"""Every check's name, in the order findings are reported within a year."""
+
+#: The seed articles' party labels (table abbreviations and infobox names, without
+#: a trailing "(South Korea)") as the data name the party that year.
+SEED_PARTIES: Mapping[int, Mapping[str, str]] = {
+    1992: {
+        "DLP": "민주자유당",
+        "Democratic Liberal Party": "민주자유당",
+        "DP": "민주당",
+        "Democratic": "민주당",
+        "Democratic Party": "민주당",
+        "UNP": "통일국민당",
+        "Unification National Party": "통일국민당",
+        "NPRP": "신정치개혁당",
+        "New Political Reform Party": "신정치개혁당",
+        "Ind.": INDEPENDENT,
+    },
+    1996: {
+        "NKP": "신한국당",
+        "New Korea Party": "신한국당",
+        "NCNP": "새정치국민회의",
+        "National Congress for New Politics": "새정치국민회의",
+        "ULD": "자유민주연합",
+        "United Liberal Democrats": "자유민주연합",
+        "UDP": "통합민주당",
+        "United Democratic": "통합민주당",
+        "United Democratic Party": "통합민주당",
+        "Ind.": INDEPENDENT,
+    },
+    2004: {
+        "Uri": "열린우리당",
+        "Uri Party": "열린우리당",
+        "GNP": "한나라당",
+        "Grand National Party": "한나라당",
+        "DLP": "민주노동당",
+        "Democratic Labor Party": "민주노동당",
+        "MDP": "새천년민주당",
+        "Millennium Democratic Party": "새천년민주당",
+        "ULD": "자민련",
+        "United Liberal Democrats": "자민련",
+        "NI21": "국민통합21",
+        "Ind.": INDEPENDENT,
+    },
+}
+
+#: For the seeds' "Last Election", "Seat Change" and "Swing": the parties of the
+#: previous election a party continues (renamed, or formed by their merger). A party
+#: not listed was new: founded since, or split off (ULD 1995, NCNP 1995, Uri 2003).
+CONTINUES: Mapping[int, Mapping[str, tuple[str, ...]]] = {
+    1992: {"민주자유당": ("민주정의당", "통일민주당", "신민주공화당"), "민주당": ("평화민주당",)},
+    1996: {"신한국당": ("민주자유당",), "통합민주당": ("민주당",)},
+    2000: {"한나라당": ("신한국당", "통합민주당"), "새천년민주당": ("새정치국민회의",)},
+    2004: {
+        "한나라당": ("한나라당",),
+        "민주노동당": ("민주노동당",),
+        "새천년민주당": ("새천년민주당",),
+        "자민련": ("자유민주연합",),
+    },
+}
+
+#: Kinds of 2020 polling-station rows whose electorate does not cover their ballots
+#: by the way they are recorded, and why. Ordinary stations are reported one by one.
+STATION_KINDS: Mapping[str, str] = {
+    "국외부재자투표(공관)": (
+        "overseas absentee ballots cast at missions: the voters are on the district's "
+        "국외부재자투표 row, so this row's electorate is 0 and its abstentions are minus "
+        "its ballots"
+    ),
+    "잘못 투입·구분된 투표지": (
+        "ballots put in the wrong box or sorted to the wrong station, counted where found: "
+        "no electorate of their own"
+    ),
+    "잘못투입된투표지": (
+        "ballots put in the wrong box (2012's spelling), counted where found: no electorate "
+        "of their own, so their abstentions are minus their ballots"
+    ),
+    "관내사전투표": (
+        "in-district early voting: the electorate is the early voters recorded at the "
+        "desk, which can differ by a ballot or two from the ballots found in the box"
+    ),
+}
+ABSENTEE_ROWS = (
+    "거소·선상투표",
+    "관외사전투표",
+    "국외부재자투표",
+    "국내부재자투표",
+    *STATION_KINDS,
+)
+REGION_TOTALS = {
+    ("seats", "Constituency total"): "district",
+    ("seats", "PR list"): "list",
+    ("seats", "Total"): "total",
+    ("constituency_seats", "Total"): "district",
+    ("list_pct", "Seat allocation"): "list",
+}
+NATIONAL_PCT_ROWS = ("Total", "Overall total")
+
+
+# ------------------------------------------------------------------------- helpers
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+def _printed(text: str) -> tuple[Fraction, int] | None:
+    """A number as printed ('38.49%', '7,923,718', '3.91pp') and its decimals."""
+    raw = text.strip().removesuffix("%").removesuffix("pp").replace(",", "").strip()
+    if raw.endswith(" seats"):
+        raw = raw.removesuffix(" seats")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        return None
+    if not value.is_finite():
+        return None
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return Fraction(value), places
+
+
+def _pct(value: Fraction, places: int) -> Fraction:
+    """A share as a percentage rounded half up to ``places`` decimals."""
+    return round_half_up(value * 100, places)
+
+
+def _pct_text(value: Fraction, places: int) -> str:
+    return fmt_decimal(value * 100, places)
+
+
+def _share(part: int, whole: int) -> Fraction:
+    return Fraction(part, whole) if whole else Fraction(0)
+
+
+def _optional(data: Dataset, name: str) -> tuple[str, str] | None:
+    """(label, text) of a data file that a folder Dataset may lack (None if so)."""
+    if data.folder is not None and not (data.folder / name).exists():
+        return None
+    return data._open(name)
+
+
+def _elections(data: Dataset) -> dict[int, tuple[int, str]]:
+    """Year -> (assembly, ISO date) from ``elections.csv``."""
+    return {
+        r.integer("year"): (r.integer("assembly"), r.text("date"))
+        for r in data._rows("elections.csv")
+    }
+
+
+def _thresholds(condition: Condition | None) -> tuple[list[int], list[Fraction]]:
+    """(district-seat minimums, vote-share minimums) named anywhere in a threshold."""
+    seats: list[int] = []
+    shares: list[Fraction] = []
+    if isinstance(condition, DistrictSeats):
+        seats.append(condition.at_least)
+    elif isinstance(condition, VoteShare):
+        shares.append(condition.share)
+    elif isinstance(condition, AnyOf | AllOf):
+        for part in condition.conditions:
+            more = _thresholds(part)
+            seats += more[0]
+            shares += more[1]
+    return seats, shares
+
+
+@dataclass
+class _Year:
+    """One election computed once, with the lookups the checks share."""
+
+    data: Dataset
+    year: int
+    result: ElectionResult
+    assembly: int
+    date: str
+    _ids: dict[str, str] = field(default_factory=dict)
+    _constituency: tuple[dict[str, int], int, int | None] | None = None
+    names: dict[str, str] = field(default_factory=dict)
+    """Party id -> the Korean name first seen for it."""
+
+    def pid(self, name_ko: str) -> str:
+        """The party id of a Korean party name (the registry's, or the name itself)."""
+        if name_ko not in self._ids:
+            self._ids[name_ko] = party_info(name_ko, self.year).party_id
+            self.names.setdefault(self._ids[name_ko], name_ko)
+        return self._ids[name_ko]
+
+    def name(self, pid: str) -> str:
+        """A party id's Korean name (as the result or the data name it)."""
+        for p in self.result.parties:
+            if p.info.party_id == pid:
+                return p.info.name_ko
+        return self.names.get(pid, pid)
+
+    @property
+    def counts_source(self) -> str:
+        return next((d.source for d in self.data.districts(self.year) if d.source), "")
+
+    def constituency_votes(self) -> tuple[dict[str, int], int, int | None]:
+        """(votes by party id, the candidates' total, the districts' valid votes)."""
+        if self._constituency is None:
+            votes: dict[str, int] = defaultdict(int)
+            for c in self.data.candidates(self.year):
+                votes[self.pid(c.party_ko)] += c.votes or 0
+            valid = [d.valid_votes for d in self.data.districts(self.year)]
+            valid_total = None if all(v is None for v in valid) else sum(v or 0 for v in valid)
+            self._constituency = (dict(votes), sum(votes.values()), valid_total)
+        return self._constituency
+
+    def missing_votes(self, pid: str) -> list[tuple[int, str]]:
+        """Votes the counts may have lost for a party, each with where they are.
+
+        A district whose candidates fall short of its valid votes while this
+        party's candidate has 0 votes (the shortfall may be theirs), and a
+        declared winner of this party with 0 counted votes (their declared votes).
+        """
+        out: list[tuple[int, str]] = []
+        for d in self.result.districts:
+            count = d.count
+            valid = d.district.valid_votes
+            if count is None or valid is None:
+                continue
+            total = sum(c.votes or 0 for c in count.candidates)
+            zero = [c for c in count.candidates if c.votes == 0 and self.pid(c.party_ko) == pid]
+            if zero and total < valid:
+                why = (
+                    f"the {_n(valid - total)} votes missing from the candidates of "
+                    f"{d.district.district_id}, where {zero[0].name_ko} has 0"
+                )
+                out.append((valid - total, why))
+            w = d.declared
+            if w is not None and w.votes and self.pid(w.party_ko) == pid:
+                counted = next(
+                    (c.votes for c in count.candidates if squash(c.name_ko) == squash(w.name_ko)),
+                    None,
+                )
+                if counted == 0:
+                    why = (
+                        f"the {_n(w.votes)} votes {w.source} declares for {w.name_ko} in "
+                        f"{d.district.district_id} (0 in the counts)"
+                    )
+                    out.append((w.votes, why))
+        return out
+
+    def list_votes(self) -> tuple[dict[str, int], int]:
+        """(national list votes by party id from the province rows, their total)."""
+        votes: dict[str, int] = defaultdict(int)
+        for v in self.data.list_votes(self.year):
+            if v.level == "province":
+                votes[self.pid(v.party_ko)] += v.votes
+        return dict(votes), sum(votes.values())
+
+
+class _Context:
+    """Results computed once per audit and shared between the checks."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+        self.elections = _elections(data)
+        self._years: dict[int, _Year] = {}
+        self.law_findings: dict[int, list[Finding]] = defaultdict(list)
+
+    def year(self, year: int) -> _Year:
+        """The election of ``year``, computed once.
+
+        Where the data has another number of districts than the law has
+        district seats, the allocation could not run: the difference becomes a
+        finding, and the election is computed with the law's list seats over
+        the data's districts, so that the other checks still run.
+        """
+        if year not in self._years:
+            assembly, when = self.elections.get(year, (0, ""))
+            law = rules_for(year)
+            count = len(self.data.districts(year))
+            rules = None
+            if count != law.district_seats:
+                rules = law.replace(district_seats=count, total_seats=count + law.list_seats)
+                self.law_findings[year].append(
+                    Finding(
+                        year,
+                        DISTRICTS_LAW,
+                        f"{year} districts",
+                        f"{count} districts in the data",
+                        f"{law.district_seats} district seats in the law",
+                        f"districts.csv; LAW.md §2 (korelect.rules_for({year}))",
+                        f"the audit allocates the law's {law.list_seats} list seats over the "
+                        f"data's {count} districts",
+                    )
+                )
+            result = results(year, data=self.data, rules=rules)
+            self._years[year] = _Year(self.data, year, result, assembly, when)
+        return self._years[year]
+
+    def previous(self, year: int) -> _Year | None:
+        """The election before ``year`` in the data (None for the first)."""
+        earlier = [y for y in self.data.years() if y < year]
+        return self.year(max(earlier)) if earlier else None

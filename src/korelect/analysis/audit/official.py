@@ -1,0 +1,157 @@
+"""Audit check 6: the computed national tables against the official ones."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from korelect.analysis.audit.common import (
+    OFFICIAL_PCT,
+    OFFICIAL_SEATS,
+    OFFICIAL_SOURCE,
+    _Context,
+    _n,
+    _pct,
+    _pct_text,
+    _printed,
+    _share,
+    _Year,
+)
+from korelect.record.findings import Finding
+
+# ------------------------------------------------------------ 6. official tables
+
+
+def _share_note(y: _Year, pid: str, printed: Fraction, places: int) -> str:
+    """Why a printed constituency share may differ from the party's share of the valid votes.
+
+    Tries the party's votes plus what the counts may have lost for it
+    (:meth:`_Year.missing_votes`).
+    """
+    votes, counted, valid = y.constituency_votes()
+    own = votes.get(pid, 0)
+    whole = valid if valid is not None else counted
+    return "; ".join(
+        f"{_n(own + extra)} of {_n(whole)} gives it: {why}"
+        for extra, why in y.missing_votes(pid)
+        if _pct(_share(own + extra, whole), places) == printed
+    )
+
+
+def check_official(ctx: _Context, year: int) -> list[Finding]:
+    """Seats and vote percentages of ``official_seats.csv`` vs the computed result."""
+    rows = ctx.data.official_seats(year)
+    if not rows:
+        return []
+    y = ctx.year(year)
+    lines = {p.info.party_id: p for p in y.result.parties}
+    seats: list[Finding] = []
+    shares: list[Finding] = []
+    seen: set[str] = set()
+    for o in rows:
+        pid = y.pid(o.party_ko)
+        seen.add(pid)
+        line = lines.get(pid)
+        src = f"{y.counts_source or 'the counts'}; {OFFICIAL_SOURCE} ({o.source})"
+        where = f"national table: {o.party_ko} ({o.party_en})"
+        mine = (
+            (0, 0, 0) if line is None else (line.district_seats, line.list_seats, line.total_seats)
+        )
+        for name, ours, theirs in zip(
+            ("district", "list", "total"),
+            mine,
+            (o.district_seats, o.list_seats, o.total_seats),
+            strict=True,
+        ):
+            if ours != theirs:
+                seats.append(
+                    Finding(
+                        year,
+                        OFFICIAL_SEATS,
+                        where,
+                        f"{name} seats {ours}" + ("" if line else " (no such party computed)"),
+                        f"{name} seats {theirs}",
+                        src,
+                    )
+                )
+        if o.constituency_vote_pct.strip():
+            shares.extend(
+                _compare_pct(
+                    y,
+                    OFFICIAL_PCT,
+                    where + ", constituency vote %",
+                    o.constituency_vote_pct,
+                    pid,
+                    src,
+                )
+            )
+        if o.list_vote_pct.strip():
+            if line is not None and year >= 2004:
+                printed = _printed(o.list_vote_pct)
+                if printed and _pct(line.vote_share, printed[1]) != printed[0]:
+                    shares.append(
+                        Finding(
+                            year,
+                            OFFICIAL_PCT,
+                            where + ", list vote %",
+                            f"{_pct_text(line.vote_share, printed[1])}% of the list votes",
+                            o.list_vote_pct,
+                            src,
+                        )
+                    )
+            elif line is None:
+                shares.append(
+                    Finding(
+                        year,
+                        OFFICIAL_PCT,
+                        where + ", list vote %",
+                        "no such party computed",
+                        o.list_vote_pct,
+                        src,
+                    )
+                )
+    for pid, line in lines.items():
+        if pid not in seen and line.total_seats:
+            seats.append(
+                Finding(
+                    year,
+                    OFFICIAL_SEATS,
+                    f"national table: {line.info.name_ko}",
+                    f"{line.district_seats} district + {line.list_seats} list seats",
+                    "not in the official table",
+                    f"{y.counts_source or 'the counts'}; {OFFICIAL_SOURCE}",
+                )
+            )
+    return seats + shares
+
+
+def _compare_pct(
+    y: _Year, check: str, where: str, text: str, pid: str, sources: str, note: str = ""
+) -> list[Finding]:
+    """A printed national constituency share vs the party's share of the valid votes.
+
+    The denominator is the districts' valid votes (the NEC's 득표율, and what
+    :func:`korelect.results` uses); the candidates' votes only where no
+    district reports its valid votes.
+    """
+    printed = _printed(text)
+    votes, counted, valid = y.constituency_votes()
+    whole = valid if valid is not None else counted
+    if printed is None or not whole:
+        return []
+    value, places = printed
+    share = _share(votes.get(pid, 0), whole)
+    if _pct(share, places) == value:
+        return []
+    why = _share_note(y, pid, value, places)
+    label = "valid votes" if valid is not None else "counted constituency votes"
+    return [
+        Finding(
+            y.year,
+            check,
+            where,
+            f"{_pct_text(share, places)}% ({_n(votes.get(pid, 0))} of {_n(whole)} {label})",
+            text,
+            sources,
+            "; ".join(n for n in (why, note) if n),
+        )
+    ]

@@ -1,0 +1,179 @@
+"""The same votes under two systems, side by side: seats per party and the indices.
+
+``compare(year, rules)`` computes the election of ``year`` from the counts
+twice: under the year's own law and under ``rules`` (applied to the year's
+own districts and votes, see :func:`korelect.record.election.adapt_rules`). It gives
+each party's seats under both, the change, and the assembly-tier indices
+under both.
+
+>>> from korelect import rules_for
+>>> c = compare(2020, rules_for(2016))
+>>> c.row("Future Korea Party").total_seats, c.row("Platform Party").change
+((19, 18), 1)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from korelect.analysis.indices import Indices, indices
+from korelect.base.numbers import fmt_decimal
+from korelect.base.table import grid
+from korelect.law.rules import Rules
+from korelect.record.election import ElectionResult, adapt_rules, results
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRow:
+    """One party under both systems."""
+
+    party_id: str
+    name_en: str
+    name_ko: str
+    district_seats: int
+    list_seats: tuple[int, int]
+    """List seats under the year's law, then under the other rules."""
+    total_seats: tuple[int, int]
+
+    @property
+    def change(self) -> int:
+        """Total seats under the other rules minus under the law."""
+        return self.total_seats[1] - self.total_seats[0]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """An election under its own law and under other rules."""
+
+    year: int
+    base: ElectionResult
+    other: ElectionResult
+    notes: tuple[str, ...]
+    """What was adapted for the other rules to count this year's votes."""
+    rows: tuple[CompareRow, ...]
+    indices: tuple[Indices, Indices]
+    """Assembly-tier indices: under the law, under the other rules."""
+
+    def row(self, name: str) -> CompareRow:
+        """A party's row by English or Korean name or registry id."""
+        for r in self.rows:
+            if name in (r.name_en, r.name_ko, r.party_id):
+                return r
+        raise KeyError(name)
+
+    def table(self) -> str:
+        """The two systems side by side, with the index changes."""
+        rows = [
+            [
+                f"{r.name_en} ({r.name_ko})" if r.name_en != r.name_ko else r.name_ko,
+                str(r.district_seats),
+                str(r.list_seats[0]),
+                str(r.total_seats[0]),
+                str(r.list_seats[1]),
+                str(r.total_seats[1]),
+                f"{r.change:+d}" if r.change else "0",
+            ]
+            for r in self.rows
+        ]
+        rows.append(
+            [
+                "Total",
+                str(sum(r.district_seats for r in self.rows)),
+                str(sum(r.list_seats[0] for r in self.rows)),
+                str(sum(r.total_seats[0] for r in self.rows)),
+                str(sum(r.list_seats[1] for r in self.rows)),
+                str(sum(r.total_seats[1] for r in self.rows)),
+                "",
+            ]
+        )
+        head = [
+            "Party",
+            "District",
+            "List (law)",
+            "Total (law)",
+            "List (other)",
+            "Total (other)",
+            "Change",
+        ]
+        parts = [
+            f"{self.year}: {self.base.rules.name} vs {self.other.rules.name}",
+            *self.notes,
+            "",
+            grid(head, rows, rule_before=(len(rows) - 1,)),
+            "",
+            "Indices (assembly: total seats against the list-tier votes)",
+            grid(["Index", "Law", "Other rules", "Change"], self._index_rows()),
+        ]
+        return "\n".join(parts)
+
+    def _index_rows(self) -> list[list[str]]:
+        law, other = self.indices
+        out = []
+        for label, attr in (
+            ("Gallagher LSq (pp)", "gallagher"),
+            ("Loosemore-Hanby D (pp)", "loosemore_hanby"),
+            ("largest advantage ratio", "advantage_ratio"),
+            ("ENP by seats (L-T)", "enp_seats"),
+        ):
+            a, b = getattr(law, attr), getattr(other, attr)
+            if a is None or b is None:
+                out.append([label, "-", "-", "-"])
+                continue
+            delta = Fraction(b) - Fraction(a)
+            sign = "+" if delta > 0 else ""
+            out.append(
+                [
+                    label,
+                    fmt_decimal(Fraction(a), 2),
+                    fmt_decimal(Fraction(b), 2),
+                    sign + fmt_decimal(delta, 2),
+                ]
+            )
+        return out
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready record."""
+        return {
+            "year": self.year,
+            "rules": [self.base.rules.name, self.other.rules.name],
+            "notes": list(self.notes),
+            "parties": [
+                {
+                    "id": r.party_id,
+                    "name": r.name_en,
+                    "name_ko": r.name_ko,
+                    "district_seats": r.district_seats,
+                    "list_seats": list(r.list_seats),
+                    "total_seats": list(r.total_seats),
+                    "change": r.change,
+                }
+                for r in self.rows
+            ],
+            "indices": [i.to_dict() for i in self.indices],
+        }
+
+
+def compare(year: int | str, rules: Rules, *, merge_satellites: bool = False) -> Comparison:
+    """The election of ``year`` under its own law and under ``rules``, side by side."""
+    base = results(year)
+    used, notes = adapt_rules(base.year, rules)
+    other = results(base.year, rules=used)
+    others = {p.info.party_id: p for p in other.parties}
+    rows = tuple(
+        CompareRow(
+            p.info.party_id,
+            p.info.name_en,
+            p.info.name_ko,
+            p.district_seats,
+            (p.list_seats, others[p.info.party_id].list_seats),
+            (p.total_seats, others[p.info.party_id].total_seats),
+        )
+        for p in base.parties
+        if p.total_seats or others[p.info.party_id].total_seats
+    )
+    pair = (
+        indices(base, tier="assembly", merge_satellites=merge_satellites),
+        indices(other, tier="assembly", merge_satellites=merge_satellites),
+    )
+    return Comparison(base.year, base, other, tuple(notes), rows, pair)

@@ -1,0 +1,81 @@
+"""The ``korelect sql`` command: one read-only SQL statement over the shipped tables.
+
+``korelect sql "SELECT ..." [--format table|csv|json] [--limit N]`` runs the
+statement in DuckDB through :func:`korelect.record.db.sql_to_text` and returns its
+result as text. Only reading statements are accepted, and the connection can
+read the package's own data files and nothing else (see
+:func:`korelect.record.db._check_read_only`). ``-`` in place of the statement reads
+it from standard input, for queries kept in a file.
+
+DuckDB is imported when the command runs, not when the parser is built.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from korelect.errors import InputError
+from korelect.record.db import FORMATS, TABLES, VIEWS, sql_to_text
+
+__all__ = ["add_parser", "run"]
+
+_EXAMPLES = """\
+examples:
+  korelect sql "DESCRIBE districts"
+  korelect sql "SELECT party_ko, count(*) AS seats FROM candidate_results
+                WHERE year = 2004 AND rank = 1 GROUP BY party_ko ORDER BY seats DESC"
+  korelect sql "FROM list_votes WHERE year = 2016 AND level = 'province'" --format csv
+  korelect sql - --format json < query.sql
+
+Every column is described in docs/DATA.md."""
+
+
+def _epilog() -> str:
+    width = max(len(name) for name in [*(t.name for t in TABLES), *VIEWS]) + 2
+    lines = ["tables:"]
+    lines += [f"  {t.name:<{width}}{t.summary}" for t in TABLES]
+    lines.append("views:")
+    lines += [f"  {name:<{width}}{summary}" for name, (summary, _) in VIEWS.items()]
+    return "\n".join([*lines, "", _EXAMPLES])
+
+
+def add_parser(
+    subparsers: argparse._SubParsersAction[Any],
+) -> argparse.ArgumentParser:
+    """Add the ``sql`` subcommand to the command line's subparsers; return its parser."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "sql",
+        help="query the shipped tables with read-only SQL (DuckDB)",
+        description="Run one read-only SQL statement over the shipped tables, in DuckDB's\n"
+        "dialect: SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN or PRAGMA\n"
+        "table_info. Statements that write, attach databases, load extensions or change\n"
+        "settings are refused, and no file but the shipped tables can be read.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "query", metavar="SQL", help="one statement; '-' reads it from standard input"
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="an aligned table (default), CSV with a header line, or a JSON list of objects",
+    )
+    parser.add_argument("--limit", type=int, metavar="N", help="print at most N rows")
+    return parser
+
+
+def run(args: argparse.Namespace) -> str:
+    """Run the ``sql`` subcommand; return what it prints.
+
+    Raises :class:`~korelect.errors.InputError` (one line) for SQL that does
+    not parse or bind, for statements that do not only read, and for a bad
+    ``--limit``.
+    """
+    if args.limit is not None and args.limit < 0:
+        raise InputError(f"--limit must be >= 0 (got {args.limit})")
+    sql = sys.stdin.read() if args.query == "-" else args.query
+    return sql_to_text(sql, fmt=args.format, limit=args.limit)

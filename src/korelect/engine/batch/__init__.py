@@ -1,0 +1,1 @@
+"""The engine's vectorised paths: many allocations at once in NumPy, exact in integers."""

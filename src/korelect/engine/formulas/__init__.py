@@ -1,0 +1,68 @@
+"""The list-tier formulas of Korean law, one module per family.
+
+- :mod:`.seat_share`: list seats by district seats (1988 with a first-party bonus, 1992);
+- :mod:`.vote_share`: list seats by votes among qualifying parties (1996–2016);
+- :mod:`.linked`: the semi-compensatory formula of art. 189(2) (2020, 2024).
+
+Each takes a :class:`TierContext` and returns a :class:`TierOutcome`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from korelect.engine.allocation import Bonus, LinkedTier, MinorPartySeat
+from korelect.engine.apportion import Apportionment, Qualification
+from korelect.engine.entries import Entry
+from korelect.engine.ties import TieBreaker
+from korelect.law.rules import Rules
+from korelect.law.thresholds import Condition
+
+
+@dataclass
+class TierContext:
+    """What a list-tier formula is given."""
+
+    rules: Rules
+    entries: tuple[Entry, ...]
+    total: Fraction
+    """The valid vote (every entry's votes)."""
+    qualification: tuple[Qualification, ...]
+    tiebreaker: TieBreaker
+
+    def qualified(self) -> list[Entry]:
+        """The entries that qualified, in input order."""
+        ok = {q.name for q in self.qualification if q.qualified}
+        return [e for e in self.entries if e.name in ok]
+
+
+@dataclass
+class TierOutcome:
+    """What a list-tier formula returns."""
+
+    list_seats: dict[str, int]
+    apportionments: list[Apportionment] = field(default_factory=list)
+    minor_party_seats: list[MinorPartySeat] = field(default_factory=list)
+    bonus: Bonus | None = None
+    linked: LinkedTier | None = None
+
+
+def minor_party_seats(ctx: TierContext, condition: Condition | None) -> list[MinorPartySeat]:
+    """One seat first for each party that did not qualify but meets ``condition``.
+
+    1992: a party with fewer than 5 district seats but at least 3% of the
+    valid vote; 1996 and 2000: a party with 3% to under 5% that did not
+    qualify (공직선거및선거부정방지법 1994, art. 189(1) 단서).
+    """
+    if condition is None:
+        return []
+    awards = []
+    by_name = {q.name: q for q in ctx.qualification}
+    for e in ctx.entries:
+        if not e.is_party or by_name[e.name].qualified:
+            continue
+        verdict = condition.test(votes=e.votes, district_seats=e.district_seats, total=ctx.total)
+        if verdict.passed:
+            awards.append(MinorPartySeat(e.name, "; ".join(verdict.met)))
+    return awards

@@ -1,0 +1,375 @@
+"""The law as data: frozen rule objects, and the registry of elections by year.
+
+A :class:`Rules` says how many seats each tier has, which votes the list tier
+uses, who qualifies, which list-tier formula applies and how ties are settled.
+The formula is one of three families, each a frozen dataclass whose fields are
+the law's options:
+
+- :class:`SeatShare`: list seats in proportion to district **seats**
+  (1988 with a first-party bonus, 1992);
+- :class:`Proportional`: list seats in proportion to **votes** among the
+  qualifying parties, optionally with one seat for minor parties first
+  (1996 and 2000 on constituency votes; 2004–2016 on the list vote, parallel);
+- :class:`Linked`: the semi-compensatory formula of 공직선거법 art. 189(2)
+  (2020 with a 30-seat cap and 17 parallel seats; 2024 without a cap). With
+  ``compensation=1`` it is a fully compensatory (MMP-like) system.
+
+A new reform scenario is a new instance (or a TOML file), not new code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from fractions import Fraction
+from typing import Literal
+
+from korelect.base.numbers import parse_share
+from korelect.errors import InputError, RulesError
+from korelect.law.methods import method_name
+from korelect.law.thresholds import Condition, parse_threshold
+from korelect.law.ties import TieRule, as_tie_rule
+
+
+class VoteBasis(StrEnum):
+    """Which votes the list tier uses."""
+
+    CONSTITUENCY = "constituency"
+    """One vote (1988–2000): the national constituency vote."""
+    LIST = "list"
+    """The separate party-list vote (2004 on)."""
+
+
+Rounding = Literal["up", "down", "half-up"]
+_ROUNDINGS = ("up", "down", "half-up")
+
+
+def _check_method(value: object, where: str) -> str:
+    try:
+        return method_name(str(value))
+    except InputError as exc:
+        raise RulesError(f"{where}: {exc}") from None
+
+
+def _condition(value: object, where: str) -> Condition | None:
+    if value is None or isinstance(value, Condition):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_threshold(value)
+        except InputError as exc:
+            text = str(exc).removeprefix("threshold: ")
+            raise RulesError(f"'{where}': {text}") from None
+    raise RulesError(f"{where!r} must be a threshold such as '3% OR 5 seats' (got {value!r})")
+
+
+def _fraction(value: object, where: str) -> Fraction:
+    if isinstance(value, Fraction):
+        return value
+    try:
+        return parse_share(value, what=where)  # type: ignore[arg-type]
+    except InputError as exc:
+        raise RulesError(str(exc)) from None
+
+
+def _count(value: object, where: str, *, allow_none: bool = False) -> int | None:
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RulesError(f"{where!r} must be an integer (got {value!r})")
+    if value < 0:
+        raise RulesError(f"{where!r} must be >= 0 (got {value!r})")
+    return value
+
+
+def _flag(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise RulesError(f"{where!r} must be true or false (got {value!r})")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class FirstPartyBonus:
+    """The 1988 first-party bonus (국회의원선거법 1988, 전국구 배분).
+
+    If the party with the most district seats won fewer than ``below`` of all
+    district seats, it first receives ``share`` of the list seats, rounded as
+    ``rounding`` says; the other qualifying parties share the rest.
+    """
+
+    share: Fraction = Fraction(1, 2)
+    rounding: Rounding = "up"
+    """Open point: 75/2 = 37.5 was given as 38, so the default rounds up."""
+    below: Fraction = Fraction(1, 2)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "share", _fraction(self.share, "bonus.share"))
+        object.__setattr__(self, "below", _fraction(self.below, "bonus.below"))
+        if self.share > 1:
+            raise RulesError(f"'bonus.share' must be at most 1 (got {self.share})")
+        if self.rounding not in _ROUNDINGS:
+            raise RulesError(
+                f"'bonus.rounding' must be one of {', '.join(_ROUNDINGS)} (got {self.rounding!r})"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class SeatShare:
+    """List seats in proportion to district seats (1988, 1992)."""
+
+    method: str = "hare"
+    bonus: FirstPartyBonus | None = None
+    minor_party_seat: Condition | None = None
+    """Parties that do not qualify but meet this get one seat first (1992: 3%)."""
+
+    formula = "seat-share"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "method", _check_method(self.method, "list_tier.method"))
+        object.__setattr__(
+            self, "minor_party_seat", _condition(self.minor_party_seat, "minor_party_seat")
+        )
+        if self.bonus is not None and not isinstance(self.bonus, FirstPartyBonus):
+            raise RulesError(f"'bonus' must be a FirstPartyBonus or none (got {self.bonus!r})")
+
+
+@dataclass(frozen=True, slots=True)
+class Proportional:
+    """List seats in proportion to votes among the qualifying parties (1996–2016)."""
+
+    method: str = "hare"
+    minor_party_seat: Condition | None = None
+    """Parties that do not qualify but meet this get one seat first (1996, 2000: 3%)."""
+    share_decimals: int | None = None
+    """Round each party's share half up to this many decimals before use (1996, 2000: 4)."""
+
+    formula = "proportional"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "method", _check_method(self.method, "list_tier.method"))
+        object.__setattr__(
+            self, "minor_party_seat", _condition(self.minor_party_seat, "minor_party_seat")
+        )
+        _count(self.share_decimals, "share_decimals", allow_none=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """The linked (연동형) formula of 공직선거법 art. 189(2), with an optional cap.
+
+    ``s_i = [(N - R) x p_i - r_i] x compensation``, rounded half up; below 1
+    it is 0. ``cap`` is the number of list seats the linked formula fills
+    (30 in 2020); the rest of the list seats (17 in 2020) are a parallel tier.
+    """
+
+    compensation: Fraction = Fraction(1, 2)
+    cap: int | None = None
+    method: str = "hare"
+    """Method for the residual, adjusted and parallel seats (the law: Hare largest remainder)."""
+    zero_before_rounding: bool = False
+    """Open point: zero raw values below 1 before rounding instead of after (art. 189(2)1)."""
+    parties_without_list_in_r: bool = False
+    """Open point: count the district seats of qualifying parties with no list votes in R."""
+    share_base: Literal["qualifying", "valid"] = "qualifying"
+    """Denominator of p_i: the qualifying parties' votes (art. 189(3)) or the whole valid vote."""
+
+    formula = "linked"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compensation", _fraction(self.compensation, "compensation"))
+        if not 0 < self.compensation <= 1:
+            raise RulesError(f"'compensation' must be in (0, 1] (got {self.compensation})")
+        _count(self.cap, "cap", allow_none=True)
+        object.__setattr__(self, "method", _check_method(self.method, "list_tier.method"))
+        _flag(self.zero_before_rounding, "zero_before_rounding")
+        _flag(self.parties_without_list_in_r, "parties_without_list_in_r")
+        if self.share_base not in ("qualifying", "valid"):
+            raise RulesError(
+                f"'share_base' must be 'qualifying' or 'valid' (got {self.share_base!r})"
+            )
+
+
+ListTier = SeatShare | Proportional | Linked
+FORMULAS: dict[str, type[SeatShare] | type[Proportional] | type[Linked]] = {
+    "seat-share": SeatShare,
+    "proportional": Proportional,
+    "linked": Linked,
+}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The seat rules of one election, or of a scenario.
+
+    >>> import korelect
+    >>> r = korelect.rules_for(2004)
+    >>> r.total_seats, r.district_seats, r.list_seats, str(r.threshold)
+    (299, 243, 56, '3% OR 5 seats')
+    >>> r.replace(threshold="5%").threshold
+    VoteShare(share=Fraction(1, 20))
+    """
+
+    name: str
+    total_seats: int
+    district_seats: int
+    list_tier: ListTier
+    threshold: Condition | None = None
+    vote_basis: VoteBasis = VoteBasis.LIST
+    ties: TieRule = TieRule.LOT
+    year: int | None = None
+    assembly: int | None = None
+    law: str = ""
+    """The legal source of the list-tier rule."""
+    sources: tuple[str, ...] = ()
+    open_points: tuple[str, ...] = field(default=())
+    """Points the sources leave open, with the reading chosen."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise RulesError(f"'name' must be a non-empty string (got {self.name!r})")
+        _count(self.total_seats, "total_seats")
+        _count(self.district_seats, "district_seats")
+        if self.district_seats > self.total_seats:
+            raise RulesError(
+                f"'district_seats' ({self.district_seats}) must not exceed "
+                f"'total_seats' ({self.total_seats})"
+            )
+        if not isinstance(self.list_tier, SeatShare | Proportional | Linked):
+            raise RulesError(
+                f"'list_tier' must be SeatShare, Proportional or Linked (got {self.list_tier!r})"
+            )
+        object.__setattr__(self, "threshold", _condition(self.threshold, "threshold"))
+        try:
+            object.__setattr__(self, "vote_basis", VoteBasis(self.vote_basis))
+        except ValueError:
+            raise RulesError(
+                f"'vote_basis' must be 'constituency' or 'list' (got {self.vote_basis!r})"
+            ) from None
+        try:
+            object.__setattr__(self, "ties", as_tie_rule(self.ties))
+        except InputError as exc:
+            raise RulesError(str(exc)) from None
+        _count(self.year, "year", allow_none=True)
+        _count(self.assembly, "assembly", allow_none=True)
+        cap = getattr(self.list_tier, "cap", None)
+        if cap is not None and cap > self.list_seats:
+            raise RulesError(
+                f"'cap' ({cap}) must not exceed the list seats "
+                f"({self.total_seats} - {self.district_seats} = {self.list_seats})"
+            )
+        object.__setattr__(self, "sources", tuple(self.sources))
+        object.__setattr__(self, "open_points", tuple(self.open_points))
+
+    @property
+    def list_seats(self) -> int:
+        """Seats in the national list tier (total minus district seats)."""
+        return self.total_seats - self.district_seats
+
+    @property
+    def formula(self) -> str:
+        """The list-tier family: ``seat-share``, ``proportional`` or ``linked``."""
+        return self.list_tier.formula
+
+    def replace(self, **changes: object) -> Rules:
+        """A copy with some fields changed; list-tier fields may be given directly.
+
+        >>> import korelect
+        >>> korelect.rules_for(2020).replace(cap=None, name="2020 uncapped").list_tier.cap is None
+        True
+        """
+        top = {f.name for f in fields(self)}
+        tier_fields = {f.name for f in fields(self.list_tier)}
+        own = {k: v for k, v in changes.items() if k in top}
+        tier = {k: v for k, v in changes.items() if k not in top}
+        unknown = sorted(set(tier) - tier_fields)
+        if unknown:
+            raise RulesError(
+                f"unknown rules field {unknown[0]!r} for the {self.formula} formula; known: "
+                + ", ".join(sorted(top | tier_fields))
+            )
+        if tier:
+            own["list_tier"] = dataclasses.replace(self.list_tier, **tier)  # type: ignore[arg-type]
+        return dataclasses.replace(self, **own)  # type: ignore[arg-type]
+
+    def describe(self) -> str:
+        """The rules in a few lines of prose."""
+        return "\n".join(describe_rules(self))
+
+
+def describe_rules(rules: Rules) -> list[str]:
+    """Prose lines describing a set of rules."""
+    lines = [
+        rules.name,
+        (
+            f"  {rules.total_seats} seats: {rules.district_seats} in single-member districts "
+            f"(plurality), {rules.list_seats} on national lists."
+        ),
+        f"  List tier: {_tier_text(rules)}",
+        f"  Votes used: {rules.vote_basis.value} votes.",
+        f"  Qualifying parties: {rules.threshold or 'every party'}.",
+        f"  Ties for list seats: {rules.ties.value}.",
+    ]
+    if rules.law:
+        lines.append(f"  Law: {rules.law}")
+    lines.extend(f"  Open point: {p}" for p in rules.open_points)
+    return lines
+
+
+def _tier_text(rules: Rules) -> str:
+    tier = rules.list_tier
+    if isinstance(tier, SeatShare):
+        text = f"in proportion to district seats ({tier.method} largest remainder)"
+        if tier.bonus:
+            text += (
+                f"; a first party below {tier.bonus.below} of the district seats first gets "
+                f"{tier.bonus.share} of the list seats (rounded {tier.bonus.rounding})"
+            )
+        if tier.minor_party_seat:
+            text += f"; one seat first to each other party with {tier.minor_party_seat}"
+        return text
+    if isinstance(tier, Proportional):
+        text = f"in proportion to votes among the qualifying parties ({tier.method})"
+        if tier.share_decimals is not None:
+            text += f", shares rounded half up to {tier.share_decimals} decimals"
+        if tier.minor_party_seat:
+            text += f"; one seat first to each other party with {tier.minor_party_seat}"
+        return text + "; parallel to the district tier"
+    cap = rules.list_seats if tier.cap is None else tier.cap
+    return f"linked (compensation {tier.compensation}) for {cap} seats" + (
+        f", {rules.list_seats - cap} parallel seats" if cap < rules.list_seats else ""
+    )
+
+
+def tier_from_mapping(data: Mapping[str, object], where: str = "list_tier") -> ListTier:
+    """Build a list tier from a mapping with a ``formula`` key (used by rules files)."""
+    values = dict(data)
+    formula = values.pop("formula", None)
+    if formula not in FORMULAS:
+        raise RulesError(
+            f"'{where}.formula' must be one of {', '.join(FORMULAS)} (got {formula!r})"
+        )
+    cls = FORMULAS[str(formula)]
+    known = {f.name for f in fields(cls)}
+    for key in values:
+        if key not in known:
+            raise RulesError(
+                f"unknown field '{where}.{key}' for the {formula} formula; known: "
+                + ", ".join(sorted(known | {"formula"}))
+            )
+    bonus = values.get("bonus")
+    if isinstance(bonus, Mapping):
+        bonus_known = {f.name for f in fields(FirstPartyBonus)}
+        for key in bonus:
+            if key not in bonus_known:
+                raise RulesError(
+                    f"unknown field '{where}.bonus.{key}'; known: {', '.join(sorted(bonus_known))}"
+                )
+        values["bonus"] = FirstPartyBonus(**bonus)
+    elif bonus is not None and not isinstance(bonus, FirstPartyBonus):
+        raise RulesError(f"'{where}.bonus' must be a table (got {bonus!r})")
+    try:
+        return cls(**values)  # type: ignore[arg-type]
+    except TypeError as exc:
+        raise RulesError(f"'{where}': {exc}") from None

@@ -1,0 +1,424 @@
+"""The shipped tables, read with the standard library and kept once read.
+
+The tables are built by ``scripts/build_data.py`` from ``../shared/data`` and
+documented in ``docs/DATA.md``. This module reads only what an election needs
+(rows of other years are skipped before they are parsed), so that
+``korelect results YEAR`` stays fast from a cold start. ``korelect.connect()``
+gives the same tables in DuckDB for analysis.
+
+A missing or malformed file raises :class:`~korelect.errors.FileFormatError`
+naming the file, the row and the field.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from korelect.errors import FileFormatError
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    """A province-level unit (시도)."""
+
+    code: str
+    name_ko: str
+    short_ko: str
+    name_en: str
+    aliases: tuple[str, ...]
+    since: int
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """One single-member district, with its turnout figures where counts exist."""
+
+    year: int
+    district_id: str
+    province: str
+    name_ko: str
+    electorate: int | None
+    ballots_cast: int | None
+    valid_votes: int | None
+    invalid_votes: int | None
+    abstentions: int | None
+    uncontested: bool
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One candidate's count in a district (``votes`` is None where nobody voted)."""
+
+    year: int
+    district_id: str
+    ballot_order: int
+    name_ko: str
+    party_ko: str
+    votes: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Winner:
+    """A winner as declared by a source (not computed)."""
+
+    year: int
+    district_id: str
+    province: str
+    district_ko: str
+    name_ko: str
+    name_hanja: str
+    party_ko: str
+    birth_date: date | None
+    votes: int | None
+    source: str
+    vote_pct: Decimal | None = None
+    """The vote share the source prints for its winner (krvote: 득표율), as printed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListVote:
+    """A party's list votes in a province (``level == "province"``) or a sigungu."""
+
+    year: int
+    province: str
+    level: str
+    area: str
+    party_ko: str
+    votes: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListTurnout:
+    """Turnout of the list ballot in a province or sigungu."""
+
+    year: int
+    province: str
+    level: str
+    area: str
+    electorate: int
+    ballots_cast: int
+    valid_votes: int
+    invalid_votes: int
+    abstentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListShare:
+    """A published national list-vote share, in percent (2020, 2024)."""
+
+    year: int
+    party_ko: str
+    party_en: str
+    pct: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialSeats:
+    """A row of the official national seat table."""
+
+    year: int
+    party_ko: str
+    party_en: str
+    district_seats: int
+    list_seats: int
+    total_seats: int
+    list_vote_pct: str
+    constituency_vote_pct: str
+    source: str
+
+
+class _Row:
+    """Typed access to one CSV row, with errors that name file, line and field."""
+
+    def __init__(self, path: str, line: int, row: dict[str, str]) -> None:
+        self.path = path
+        self.line = line
+        self.row = row
+
+    def text(self, field: str) -> str:
+        try:
+            return self.row[field]
+        except KeyError:
+            raise FileFormatError(
+                "missing column", path=self.path, line=self.line, field=field
+            ) from None
+
+    def integer(self, field: str) -> int:
+        value = self.text(field).strip()
+        try:
+            return int(value)
+        except ValueError:
+            raise FileFormatError(
+                f"expected an integer (got {value!r})",
+                path=self.path,
+                line=self.line,
+                field=field,
+            ) from None
+
+    def maybe_integer(self, field: str) -> int | None:
+        return None if not self.text(field).strip() else self.integer(field)
+
+    def maybe_decimal(self, field: str) -> Decimal | None:
+        value = self.text(field).strip()
+        if not value:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if not number.is_finite():
+            raise FileFormatError(
+                f"expected a decimal number (got {value!r})",
+                path=self.path,
+                line=self.line,
+                field=field,
+            )
+        return number
+
+    def maybe_date(self, field: str) -> date | None:
+        value = self.text(field).strip()
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise FileFormatError(
+                f"expected a date YYYY-MM-DD (got {value!r})",
+                path=self.path,
+                line=self.line,
+                field=field,
+            ) from None
+
+    def flag(self, field: str) -> bool:
+        value = self.text(field).strip().lower()
+        if value not in ("true", "false"):
+            raise FileFormatError(
+                f"expected true or false (got {value!r})",
+                path=self.path,
+                line=self.line,
+                field=field,
+            )
+        return value == "true"
+
+
+class Dataset:
+    """The shipped tables of a data folder (by default, the package's own)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self._cache: dict[tuple[str, int | None], tuple[Any, ...]] = {}
+
+    def _open(self, name: str) -> tuple[str, str]:
+        if self.folder is not None:
+            path = self.folder / name
+            label = str(path)
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                raise FileFormatError("data file is missing", path=label) from None
+        else:
+            ref = resources.files("korelect") / "data" / name
+            label = f"korelect/data/{name}"
+            try:
+                raw = ref.read_bytes()
+            except OSError:
+                raise FileFormatError(
+                    "data file is missing (reinstall korelect)", path=label
+                ) from None
+        if name.endswith(".gz"):
+            try:
+                raw = gzip.decompress(raw)
+            except (OSError, EOFError):
+                raise FileFormatError("not a gzip file", path=label) from None
+        try:
+            return label, raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise FileFormatError("not UTF-8 text", path=label) from None
+
+    def _rows(self, name: str, year: int | None = None) -> Iterator[_Row]:
+        label, text = self._open(name)
+        prefix = None if year is None else f"{year},"
+        lines = io.StringIO(text, newline="")
+        header = lines.readline()
+        if not header.strip():
+            raise FileFormatError("empty data file", path=label, line=1)
+        fields = next(csv.reader([header]))
+        for number, line in enumerate(lines, start=2):
+            if prefix is not None and not line.startswith(prefix):
+                continue
+            if not line.strip():
+                continue
+            try:
+                cells = next(csv.reader([line]))
+            except csv.Error as exc:
+                raise FileFormatError(f"malformed CSV: {exc}", path=label, line=number) from None
+            if len(cells) != len(fields):
+                raise FileFormatError(
+                    f"expected {len(fields)} fields, got {len(cells)}", path=label, line=number
+                )
+            yield _Row(label, number, dict(zip(fields, cells, strict=True)))
+
+    def _table(self, name: str, year: int | None, make: Callable[[_Row], Any]) -> tuple[Any, ...]:
+        key = (name, year)
+        if key not in self._cache:
+            self._cache[key] = tuple(make(r) for r in self._rows(name, year))
+        return self._cache[key]
+
+    def provinces(self) -> tuple[Province, ...]:
+        """Every province, in the order of the seed articles' tables."""
+        return self._table(
+            "provinces.csv",
+            None,
+            lambda r: Province(
+                r.text("code"),
+                r.text("name_ko"),
+                r.text("short_ko"),
+                r.text("name_en"),
+                tuple(a for a in r.text("aliases").split(";") if a),
+                r.integer("since"),
+                r.integer("order"),
+            ),
+        )
+
+    def districts(self, year: int) -> tuple[District, ...]:
+        """The districts of one election."""
+        return self._table(
+            "districts.csv",
+            year,
+            lambda r: District(
+                r.integer("year"),
+                r.text("district_id"),
+                r.text("province"),
+                r.text("name_ko"),
+                r.maybe_integer("electorate"),
+                r.maybe_integer("ballots_cast"),
+                r.maybe_integer("valid_votes"),
+                r.maybe_integer("invalid_votes"),
+                r.maybe_integer("abstentions"),
+                r.flag("uncontested"),
+                r.text("source"),
+            ),
+        )
+
+    def candidates(self, year: int) -> tuple[Candidate, ...]:
+        """Every district candidate of one election, with votes where counted."""
+        return self._table(
+            "candidates.csv",
+            year,
+            lambda r: Candidate(
+                r.integer("year"),
+                r.text("district_id"),
+                r.integer("ballot_order"),
+                r.text("name_ko"),
+                r.text("party_ko"),
+                r.maybe_integer("votes"),
+            ),
+        )
+
+    def winners(self, year: int) -> tuple[Winner, ...]:
+        """Declared winners of one election, from every source that declares them."""
+        return self._table(
+            "winners.csv",
+            year,
+            lambda r: Winner(
+                r.integer("year"),
+                r.text("district_id"),
+                r.text("province"),
+                r.text("district_ko"),
+                r.text("name_ko"),
+                r.text("name_hanja"),
+                r.text("party_ko"),
+                r.maybe_date("birth_date"),
+                r.maybe_integer("votes"),
+                r.text("source"),
+                r.maybe_decimal("vote_pct"),
+            ),
+        )
+
+    def list_votes(self, year: int) -> tuple[ListVote, ...]:
+        """List votes of one election (2004–2016), province totals and sigungu rows."""
+        return self._table(
+            "list_votes.csv",
+            year,
+            lambda r: ListVote(
+                r.integer("year"),
+                r.text("province"),
+                r.text("level"),
+                r.text("area"),
+                r.text("party_ko"),
+                r.integer("votes"),
+            ),
+        )
+
+    def list_turnout(self, year: int) -> tuple[ListTurnout, ...]:
+        """Turnout of the list ballot (2004–2016)."""
+        return self._table(
+            "list_turnout.csv",
+            year,
+            lambda r: ListTurnout(
+                r.integer("year"),
+                r.text("province"),
+                r.text("level"),
+                r.text("area"),
+                r.integer("electorate"),
+                r.integer("ballots_cast"),
+                r.integer("valid_votes"),
+                r.integer("invalid_votes"),
+                r.integer("abstentions"),
+            ),
+        )
+
+    def list_shares(self, year: int) -> tuple[ListShare, ...]:
+        """Published national list shares (2020, 2024)."""
+        return self._table(
+            "list_shares.csv",
+            year,
+            lambda r: ListShare(
+                r.integer("year"),
+                r.text("party_ko"),
+                r.text("party_en"),
+                r.text("pct"),
+                r.text("source"),
+            ),
+        )
+
+    def official_seats(self, year: int) -> tuple[OfficialSeats, ...]:
+        """The official national seat table of one election (where shipped)."""
+        return self._table(
+            "official_seats.csv",
+            year,
+            lambda r: OfficialSeats(
+                r.integer("year"),
+                r.text("party_ko"),
+                r.text("party_en"),
+                r.integer("district_seats"),
+                r.integer("list_seats"),
+                r.integer("total_seats"),
+                r.text("list_vote_pct"),
+                r.text("constituency_vote_pct"),
+                r.text("source"),
+            ),
+        )
+
+    def years(self) -> tuple[int, ...]:
+        """The elections with data."""
+        return tuple(r.integer("year") for r in self._rows("elections.csv"))
+
+
+@cache
+def dataset() -> Dataset:
+    """The package's own tables (read once per process)."""
+    return Dataset()

@@ -1,0 +1,1058 @@
+"""Write an election article in the seed articles' format, from korelect's computation.
+
+:func:`write_article` computes an election with :func:`korelect.record.election.results`
+and writes it as the seeds are written (see :mod:`korelect.analysis.article.model`): a
+title line, an infobox of ``- Key: Value`` lines, prose, ``== Electoral system ==``,
+``==Results==`` and the ``===By city/province===`` pipe tables in the layout of
+the era (the 1992/1996 seat table for 1988–2000; the 2004 two-level
+Seats/% table, plus the list-vote table for 2004–2016).
+
+Every number is exact until printed, then rounded half up
+(:func:`korelect.base.numbers.fmt_decimal`): 2 decimals in the infobox and the
+national table, 1 in the province tables. Changes always carry a sign
+(``+3.42pp``, ``-70``; a zero change is printed ``0``), unlike the seeds. A
+party with no vote of the kind counted (no list in 2020 and 2024, independents
+in the list vote) gets no Popular Vote, Percentage or Swing and an empty cell.
+
+"Last Election", "Seat Change" and "Swing" compare a party with the parties of
+the previous registered election that it continues:
+
+- the party itself, if it stood then;
+- for 1992–2004, the audit's curated list (:data:`korelect.analysis.audit.CONTINUES`,
+  renames and mergers; a party not listed is new, e.g. the ULD and NCNP of 1995);
+- otherwise the registry's predecessors that ended into it (renamed or merged:
+  not those that still stand, which makes it a split, and, where a party split
+  in two that both stand, only for its first-listed successor), their seats and
+  shares added up, following the predecessors back through parties that did not
+  stand; a party (or predecessor) that stood without a seat or a counted vote
+  gives "0 seats";
+- else, for a satellite list party, the previous satellites of its parent's line
+  (the People Future Party of 2024 continues the Future Korea Party of 2020).
+
+Anything else "Did not exist". A change is the difference of the two printed
+figures (percentages rounded half up first), so that the article adds up.
+
+With ``rules``, the same votes are counted under those rules (a counterfactual):
+the title says so, the electoral-system paragraph describes those rules, and the
+lead says it is computed by korelect and which seats differ from the real result.
+The districts and the votes stay the year's own: rules written for another
+number of districts are applied to the year's seats (districts cannot be
+redrawn), and the list tier counts the votes the year's law counted; the lead
+says when either happens. The computation's own errors (a remainder tie under
+``ties = "raise"``) propagate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from functools import cache
+
+from korelect.analysis.audit.common import CONTINUES
+from korelect.base.numbers import Number, fmt_decimal, fmt_share, round_half_up
+from korelect.engine.entries import Kind
+from korelect.law.registry import registered_years, rules_for
+from korelect.law.rules import FirstPartyBonus, Linked, Proportional, Rules, SeatShare, VoteBasis
+from korelect.law.thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare
+from korelect.law.ties import TieRule
+from korelect.record.data import dataset
+from korelect.record.election import (
+    ElectionResult,
+    PartyLine,
+    Turnout,
+    adapt_rules,
+    party_info,
+    results,
+)
+from korelect.record.parties import Party, parties
+
+__all__ = ["electoral_system_paragraph", "write_article"]
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MIN_SHARE = Fraction(1, 100)
+"""Parties below this national share get no vote-% column (and fall into "Other")."""
+NO_VALUE = ""
+"""A table cell with nothing to print (a party with no list vote): left empty."""
+
+METHOD_WORDS = {
+    "hare": "the largest remainder method (Hare quota)",
+    "droop": "the largest remainder method (Droop quota)",
+    "hagenbach-bischoff": "the largest remainder method (Hagenbach-Bischoff quota)",
+    "imperiali": "the largest remainder method (Imperiali quota)",
+    "dhondt": "the D'Hondt method",
+    "sainte-lague": "the Sainte-Laguë method",
+    "modified-sainte-lague": "the modified Sainte-Laguë method",
+    "adams": "the Adams method",
+    "huntington-hill": "the Huntington-Hill method",
+    "dean": "the Dean method",
+}
+FRACTION_WORDS = {
+    Fraction(1, 2): "half",
+    Fraction(1, 3): "one third",
+    Fraction(2, 3): "two thirds",
+    Fraction(1, 4): "one quarter",
+    Fraction(3, 4): "three quarters",
+    Fraction(1): "all",
+}
+ROUNDING_WORDS = {"up": "rounded up", "down": "rounded down", "half-up": "rounded half up"}
+
+
+# -- small text helpers -------------------------------------------------------------------
+
+
+def _text(value: object) -> str:
+    """One line of text the reader can read back: no ``|``, no line breaks."""
+    return " ".join(str(value).replace("|", "/").split())
+
+
+def _row(cells: Iterable[str]) -> str:
+    """A pipe-table row; an empty cell is written ``| |`` as in the seeds."""
+    return "|" + "".join(f" {c} |" if c else " |" for c in (_text(c) for c in cells))
+
+
+def _pct(share: Fraction, places: int) -> str:
+    """A share of 1 as a percentage number, half up (no % sign)."""
+    return fmt_decimal(share * 100, places)
+
+
+def _signed(value: Fraction, places: int = 0) -> str:
+    """A change with an explicit sign; a change that rounds to zero has none."""
+    rounded = round_half_up(value, places)
+    text = fmt_decimal(abs(rounded), places)
+    if rounded > 0:
+        return "+" + text
+    if rounded < 0:
+        return "-" + text
+    return text
+
+
+def _change_pp(now: Fraction, before: Fraction) -> str:
+    """The change between two shares of 1, in percentage points, as the printed figures give it.
+
+    It is the difference of the two percentages rounded half up to 2 decimals,
+    so that the previous figure plus the change is the figure printed now.
+
+    >>> _change_pp(Fraction(606273, 1000000), Fraction(572137, 1000000))
+    '+3.42pp'
+    """
+    return f"{_signed(round_half_up(now * 100, 2) - round_half_up(before * 100, 2), 2)}pp"
+
+
+def _seats(n: int) -> str:
+    return f"{n} seat" + ("" if n == 1 else "s")
+
+
+def _the(name: str) -> str:
+    """A party's name in running text, with the article English needs."""
+    return name if name.lower().startswith("the ") else f"the {name}"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _date_text(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _votes_text(votes: Number) -> str:
+    return fmt_decimal(votes, 2) if isinstance(votes, Fraction) else f"{votes:,}"
+
+
+# -- the data an article needs ------------------------------------------------------------
+
+
+@cache
+def _actual(year: int) -> ElectionResult:
+    """The election as held (cached: articles look at the previous one too)."""
+    return results(year)
+
+
+@cache
+def _election_dates() -> dict[int, date]:
+    data = dataset()
+    return {
+        row.integer("year"): date.fromisoformat(row.text("date"))
+        for row in data._rows("elections.csv")  # the table has no accessor of its own
+    }
+
+
+def _neighbours(year: int) -> tuple[int | None, int | None]:
+    """The registered election years before and after ``year``."""
+    years = sorted(set(registered_years()) & set(dataset().years()))
+    before = [y for y in years if y < year]
+    after = [y for y in years if y > year]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+def _rate(turnout: Turnout | None) -> Fraction | None:
+    return None if turnout is None else turnout.rate
+
+
+def _shares_only(result: ElectionResult) -> bool:
+    return any(isinstance(p.votes, Fraction) for p in result.parties)
+
+
+def _seated(result: ElectionResult) -> list[PartyLine]:
+    """Parties (not independents) with seats, most seats first."""
+    return [p for p in result.parties if p.kind is Kind.PARTY and p.total_seats]
+
+
+def _registry_party(party_id: str) -> Party | None:
+    registry = parties()
+    return registry.get(party_id) if party_id in registry else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """What a party continues from the previous election."""
+
+    seats: int
+    share: Fraction | None
+    """Their share of the votes that election counted; None if they had none."""
+
+
+def _continued(
+    party_id: str, year: int, prev: ElectionResult, seen: set[str]
+) -> tuple[list[PartyLine], bool]:
+    """The previous election's lines that ``party_id`` continues (see the module doc).
+
+    Also whether it, or what it continues, stood then: a party that stood without
+    winning a seat or a counted vote has no line but did exist ("0 seats").
+    """
+    lines = {p.info.party_id: p for p in prev.parties if p.kind is Kind.PARTY}
+    if party_id in lines:
+        return [lines[party_id]], True
+    party = _registry_party(party_id)
+    if party is None:
+        return [], False
+    registry = parties()
+    found: list[PartyLine] = []
+    stood = False
+    for pred_id in party.predecessors:
+        if pred_id in seen:
+            continue
+        seen.add(pred_id)
+        pred = registry.get(pred_id)
+        if year in pred.years or min(pred.years) > prev.year:
+            continue  # it still stands (a split), or the link is a later merger
+        claimants = [s for s in pred.successors if year in registry.get(s).years and s not in lines]
+        if claimants and claimants[0] != party_id:
+            continue  # split in two: its first-listed successor continues it
+        sub, sub_stood = _continued(pred_id, year, prev, seen)
+        found += sub
+        stood = stood or sub_stood
+    if not found and prev.year in party.years:
+        stood = True
+    return found, stood
+
+
+def _curated(party_id: str, year: int, prev: ElectionResult) -> tuple[list[PartyLine], bool] | None:
+    """The audit's list of what a party continues (1992–2004), where it has the year."""
+    table = CONTINUES.get(year)
+    if table is None:
+        return None
+    lines = {p.info.party_id: p for p in prev.parties if p.kind is Kind.PARTY}
+    if party_id in lines:
+        return [lines[party_id]], True
+    for name, before in table.items():
+        if party_info(name, year).party_id == party_id:
+            ids = {party_info(n, prev.year).party_id for n in before}
+            return [line for pid, line in lines.items() if pid in ids], True
+    party = _registry_party(party_id)
+    return [], party is not None and prev.year in party.years
+
+
+def _earlier_satellites(party_id: str, prev: ElectionResult) -> list[PartyLine]:
+    """For a satellite list party, the previous satellites of its parent's line."""
+    party = _registry_party(party_id)
+    if party is None or party.satellite_of is None:
+        return []
+    registry = parties()
+    parent = registry.get(party.satellite_of)
+    family = {p.id for p in registry.lineage(parent)} | {p.id for p in registry.ancestors(parent)}
+    found = []
+    for line in prev.parties:
+        other = _registry_party(line.info.party_id)
+        if other is not None and other.satellite_of in family:
+            found.append(line)
+    return found
+
+
+def _before(line: PartyLine, year: int, prev: ElectionResult) -> _Before | None:
+    """What a party continues from the previous election; None if it did not exist."""
+    pid = line.info.party_id
+    found, stood = _curated(pid, year, prev) or _continued(pid, year, prev, {pid})
+    if not found and not stood:
+        found = _earlier_satellites(pid, prev)
+        stood = bool(found)
+    if not stood:
+        return None
+    voted = [p for p in found if p.votes]
+    share = sum((p.vote_share for p in voted), Fraction(0)) if voted else None
+    return _Before(sum(p.total_seats for p in found), share)
+
+
+def _label(p: PartyLine) -> str:
+    """A party's column heading: its abbreviation, else its English name."""
+    if p.kind is Kind.INDEPENDENT:
+        return "Ind."
+    return _text(p.info.abbr or p.info.name_en)
+
+
+# -- the electoral system -----------------------------------------------------------------
+
+
+def _vote_words(rules: Rules) -> str:
+    return "list vote" if rules.vote_basis is VoteBasis.LIST else "constituency vote"
+
+
+def _condition_words(condition: Condition, vote: str) -> str:
+    if isinstance(condition, VoteShare):
+        return f"at least {fmt_share(condition.share)} of the valid {vote}"
+    if isinstance(condition, DistrictSeats):
+        n = condition.at_least
+        return f"at least {n} constituency seat" + ("" if n == 1 else "s")
+    if isinstance(condition, AnyOf):
+        return " or ".join(
+            f"({_condition_words(c, vote)})" if isinstance(c, AllOf) else _condition_words(c, vote)
+            for c in condition.conditions
+        )
+    if isinstance(condition, AllOf):
+        return " and ".join(
+            f"({_condition_words(c, vote)})" if isinstance(c, AnyOf) else _condition_words(c, vote)
+            for c in condition.conditions
+        )
+    return str(condition)
+
+
+def _quoted(condition: Condition) -> str:
+    return '"' + str(condition).replace(" OR ", " or ").replace(" AND ", " and ") + '"'
+
+
+def _method_words(method: str) -> str:
+    return METHOD_WORDS.get(method, f"the {method} method")
+
+
+def _fraction_words(value: Fraction) -> str:
+    return FRACTION_WORDS.get(value, fmt_share(value))
+
+
+def _vote_share_in(condition: Condition | None) -> Fraction | None:
+    """The vote share that alone qualifies a party (3% in "3% OR 5 seats"), if any."""
+    if isinstance(condition, VoteShare):
+        return condition.share
+    if isinstance(condition, AnyOf):
+        shares = [c.share for c in condition.conditions if isinstance(c, VoteShare)]
+        return min(shares) if shares else None
+    return None
+
+
+def _minor_seat_sentence(rules: Rules, minor: Condition | None) -> str:
+    if minor is None:
+        return ""
+    vote = _vote_words(rules)
+    upper = _vote_share_in(rules.threshold)
+    if isinstance(minor, VoteShare) and upper is not None and minor.share < upper:
+        won = (
+            f"from {fmt_share(minor.share)} to under {fmt_share(upper)} of the valid {vote} "
+            f"({fmt_share(minor.share)}–{fmt_share(upper)})"
+        )
+    else:
+        won = _condition_words(minor, vote)
+    return f"First, each party that did not qualify but won {won} received one list seat."
+
+
+def _seat_share_sentences(rules: Rules, tier: SeatShare) -> list[str]:
+    method = _method_words(tier.method)
+    out = [_minor_seat_sentence(rules, tier.minor_party_seat)]
+    bonus: FirstPartyBonus | None = tier.bonus
+    rest = "the" if not out[0] else "the remaining"
+    if bonus is None:
+        out.append(
+            f"{rest.capitalize()} list seats were shared among the qualifying parties in "
+            f"proportion to the constituency seats they had won, by {method}."
+        )
+    else:
+        out.append(
+            f"The list seats were shared by constituency seats with a first-party bonus: if the "
+            f"party with the most constituency seats had won less than "
+            f"{_fraction_words(bonus.below)} of them, it first received "
+            f"{_fraction_words(bonus.share)} of the {rules.list_seats} list seats "
+            f"({ROUNDING_WORDS[bonus.rounding]}), and the other qualifying parties shared "
+            f"{rest} rest in proportion to the constituency seats they had won, by {method}; "
+            f"otherwise all qualifying parties shared them in that proportion."
+        )
+    return [s for s in out if s]
+
+
+def _proportional_sentences(rules: Rules, tier: Proportional) -> list[str]:
+    minor = _minor_seat_sentence(rules, tier.minor_party_seat)
+    rest = "The remaining" if minor else "The"
+    votes = (
+        "their national totals of constituency votes"
+        if rules.vote_basis is VoteBasis.CONSTITUENCY
+        else "their list votes"
+    )
+    text = (
+        f"{rest} list seats were shared among the qualifying parties in proportion to "
+        f"{votes}, by {_method_words(tier.method)}"
+    )
+    if tier.share_decimals is not None:
+        text += (
+            f", each party's share of the qualifying parties' votes (a fraction of 1) first "
+            f"rounded half up to {tier.share_decimals} decimal places"
+        )
+    parallel = (
+        "The election used parallel voting: the list seats, allocated by the separate list "
+        "vote, did not compensate for the constituency seats."
+        if rules.vote_basis is VoteBasis.LIST
+        else "The list seats did not compensate for the constituency seats (parallel)."
+    )
+    return [s for s in (minor, text + ".", parallel) if s]
+
+
+def _linked_sentences(rules: Rules, tier: Linked) -> list[str]:
+    ratio = fmt_share(tier.compensation)
+    kind = (
+        "the fully compensatory linked formula (mixed-member proportional)"
+        if tier.compensation == 1
+        else "the semi-compensatory linked formula (연동형)"
+    )
+    zero = (
+        "a value below 1 set to 0 before rounding"
+        if tier.zero_before_rounding
+        else "a result below 1 counting as 0"
+    )
+    outside = "the constituency seats won by independents and by parties that did not qualify"
+    if tier.parties_without_list_in_r:
+        outside += " or had no list votes"
+    share = (
+        "the party's share of the valid list vote"
+        if tier.share_base == "valid"
+        else "the party's share of the qualifying parties' list votes"
+    )
+    method = _method_words(tier.method)
+    formula = (
+        f"The list seats were allocated by {kind} with a compensation ratio of {ratio}: each "
+        f"qualifying party was entitled to [(N − R) × p − r] × {ratio} seats, rounded half up "
+        f"({zero}), where N is the {rules.total_seats} seats, R {outside}, p {share} and r its "
+        f"constituency seats."
+    )
+    out = [formula]
+    cap = rules.list_seats if tier.cap is None else tier.cap
+    parallel = rules.list_seats - cap
+    fit = (
+        f"if the entitlements added up to more than {cap} they were scaled down in proportion, "
+        f"and if to fewer the seats left over were shared in proportion to the list vote, by "
+        f"{method}"
+    )
+    if parallel > 0:
+        out.append(
+            f"The linked formula was capped at {cap} of the {rules.list_seats} list seats: {fit}. "
+            f"The other {parallel} list seats were a parallel tier, shared among the qualifying "
+            f"parties in proportion to their list votes, by {method}."
+        )
+    else:
+        out.append(
+            f"All {rules.list_seats} list seats were allocated by this formula, with no cap and "
+            f"no parallel tier: {fit}."
+        )
+    return out
+
+
+def _threshold_sentence(rules: Rules) -> str:
+    if rules.threshold is None:
+        return "Every party could receive list seats: there was no threshold."
+    words = _condition_words(rules.threshold, _vote_words(rules))
+    return (
+        f"Only parties that won {words} ({_quoted(rules.threshold)}) qualified for list seats; "
+        f"independents could not receive any."
+    )
+
+
+def _ties_sentence(rules: Rules) -> str:
+    return {
+        TieRule.LOT: "Ties between equal remainders were settled by lot.",
+        TieRule.VOTES_THEN_LOT: (
+            "Ties between equal remainders went to the party with more votes, then by lot."
+        ),
+        TieRule.LIST_ORDER: "Ties between equal remainders went to the party listed first.",
+        TieRule.RAISE: (
+            "How ties between equal remainders were settled is not known (korelect reports a "
+            "tie rather than settling it)."
+        ),
+    }[rules.ties]
+
+
+def _registered(rules: Rules) -> bool:
+    """Whether these are the rules of a registered election, unchanged."""
+    return (
+        rules.year is not None
+        and rules.year in registered_years()
+        and rules_for(rules.year) == rules
+    )
+
+
+def _source_sentence(rules: Rules) -> str:
+    if _registered(rules):
+        return f"Legal source: {rules.law}." if rules.law else ""
+    if rules.year is not None and rules.year in registered_years():
+        law = rules_for(rules.year).law
+        return (
+            f"These are the {rules.year} rules with changes ({rules.name}), a scenario computed "
+            f"by korelect" + (f"; legal source of the {rules.year} rules: {law}." if law else ".")
+        )
+    text = (
+        f"These rules ({rules.name}) are a scenario computed by korelect, not the law of any "
+        f"election"
+    )
+    if rules.law:
+        text += f"; the legal text they start from is {rules.law}"
+    return text + "."
+
+
+def electoral_system_paragraph(rules: Rules) -> str:
+    """The electoral system in one paragraph, generated from ``rules``.
+
+    It gives the seats of each tier, the plurality district tier, the list
+    formula in words, the threshold as the law writes it, the tie rule and the
+    legal source; rules that are not a registered election's are called a
+    scenario.
+
+    >>> from korelect import rules_for
+    >>> print(electoral_system_paragraph(rules_for(1996)))
+    Of the 299 seats, 253 were elected in single-member constituencies by first-past-the-post
+    (plurality) voting and the remaining 46 from national party lists. Each voter cast a
+    single vote, for a constituency candidate; there was no separate list vote. First, each
+    party that did not qualify but won from 3% to under 5% of the valid constituency vote
+    (3%–5%) received one list seat. The remaining list seats were shared among the
+    qualifying parties in proportion to their national totals of constituency votes, by the
+    largest remainder method (Hare quota), each party's share of the qualifying parties'
+    votes (a fraction of 1) first rounded half up to 4 decimal places. The list seats did
+    not compensate for the constituency seats (parallel). Only parties that won at least 5
+    constituency seats or at least 5% of the valid constituency vote ("5 seats or 5%")
+    qualified for list seats; independents could not receive any. Ties between equal
+    remainders went to the party with more votes, then by lot. Legal source:
+    공직선거및선거부정방지법 (1994) art. 189: by constituency votes.
+    >>> text = electoral_system_paragraph(rules_for(2020))
+    >>> "capped at 30 of the 47 list seats" in text, "other 17 list seats" in text
+    (True, True)
+    """
+    if rules.list_seats == 0:
+        seats = (
+            f"All {rules.total_seats} seats were elected in single-member constituencies by "
+            f"first-past-the-post (plurality) voting."
+        )
+    elif rules.district_seats == 0:
+        seats = f"All {rules.total_seats} seats were allocated from national party lists."
+    else:
+        seats = (
+            f"Of the {rules.total_seats} seats, {rules.district_seats} were elected in "
+            f"single-member constituencies by first-past-the-post (plurality) voting and the "
+            f"remaining {rules.list_seats} from national party lists."
+        )
+    sentences = [seats]
+    if not rules.list_seats:
+        pass  # no list tier: the ballot does not matter
+    elif rules.vote_basis is VoteBasis.LIST:
+        sentences.append(
+            "Each voter cast two votes, one for a constituency candidate and one for a "
+            "national party list."
+        )
+    else:
+        sentences.append(
+            "Each voter cast a single vote, for a constituency candidate; there was no "
+            "separate list vote."
+        )
+    if rules.list_seats:
+        tier = rules.list_tier
+        if isinstance(tier, SeatShare):
+            sentences += _seat_share_sentences(rules, tier)
+        elif isinstance(tier, Proportional):
+            sentences += _proportional_sentences(rules, tier)
+        else:
+            sentences += _linked_sentences(rules, tier)
+        sentences.append(_threshold_sentence(rules))
+        sentences.append(_ties_sentence(rules))
+    sentences.append(_source_sentence(rules))
+    return _text(" ".join(s for s in sentences if s))
+
+
+# -- the article --------------------------------------------------------------------------
+
+
+def _rules_label(rules: Rules) -> str:
+    """How the title names the rules of a counterfactual: ``2016 rules`` or the scenario's name."""
+    return f"{rules.year} rules" if _registered(rules) else _text(rules.name)
+
+
+def _rules_words(rules: Rules) -> str:
+    """The rules of a counterfactual in running text."""
+    if _registered(rules):
+        return f"the {rules.year} rules ({_text(rules.name)})"
+    return f'the scenario rules "{_text(rules.name)}"'
+
+
+def _turnout_field(result: ElectionResult, prev: ElectionResult | None) -> str | None:
+    const = _rate(result.turnout)
+    if const is None:
+        return None
+    prev_const = None if prev is None else _rate(prev.turnout)
+    const_text = f"{_pct(const, 2)}%"
+    change = None if prev_const is None else _change_pp(const, prev_const)
+    listed = _rate(result.list_turnout)
+    if listed is None:
+        return const_text + (f" ({change})" if change else "")
+    prev_list = None if prev is None else _rate(prev.list_turnout)
+    list_change = "New" if prev_list is None else _change_pp(listed, prev_list)
+    const_part = (
+        f"{const_text} ({change}; Const. votes)" if change else f"{const_text} (Const. votes)"
+    )
+    return f"{const_part}, {_pct(listed, 2)}% ({list_change}; PR votes)"
+
+
+def _infobox(
+    year: int, result: ElectionResult, prev: ElectionResult | None, next_year: int | None
+) -> list[str]:
+    fields: list[tuple[str, str]] = [("Country", "South Korea"), ("Type", "legislative")]
+    if prev is not None:
+        fields += [
+            ("Previous Election", f"{prev.year} South Korean legislative election"),
+            ("Previous Year", str(prev.year)),
+        ]
+    if next_year is not None:
+        fields += [
+            ("Next Election", f"{next_year} South Korean legislative election"),
+            ("Next Year", str(next_year)),
+        ]
+    turnout = _turnout_field(result, prev)
+    if turnout is not None:
+        fields.append(("Turnout", turnout))
+    total = result.total_seats
+    fields += [
+        ("Seats For Election", f"All {total} seats in the National Assembly"),
+        ("Majority Seats", str(total // 2 + 1)),
+    ]
+    day = _election_dates().get(year)
+    if day is not None:
+        fields.append(("Election Date", _date_text(day)))
+    shares = _shares_only(result)
+    for n, p in enumerate(_seated(result), start=1):
+        before = None if prev is None else _before(p, year, prev)
+        fields.append((f"Party{n}", p.info.name_en))
+        if prev is not None:
+            fields.append(
+                (f"Last Election{n}", "Did not exist" if before is None else _seats(before.seats))
+            )
+        fields.append((f"Seats{n}", str(p.total_seats)))
+        if prev is not None:
+            change = "New" if before is None else _signed(Fraction(p.total_seats - before.seats))
+            fields.append((f"Seat Change{n}", change))
+        if not p.votes:
+            continue  # no list of its own (2020, 2024) or no votes counted: no share to print
+        if not shares:
+            fields.append((f"Popular Vote{n}", _votes_text(p.votes)))
+        fields.append((f"Percentage{n}", f"{_pct(p.vote_share, 2)}%"))
+        if prev is None:
+            continue
+        if before is None:
+            fields.append((f"Swing{n}", "New"))
+        elif before.share is not None:
+            fields.append((f"Swing{n}", _change_pp(p.vote_share, before.share)))
+    return ["Infobox", *(f"- {key}: {_text(value)}" for key, value in fields)]
+
+
+def _lead(
+    year: int,
+    result: ElectionResult,
+    label: str | None,
+    notes: Sequence[str],
+) -> list[str]:
+    total = result.total_seats
+    majority = total // 2 + 1
+    law = rules_for(year)
+    day = _election_dates().get(year)
+    when = f" on {_date_text(day)}" if day is not None else f" in {year}"
+    assembly = f" of the {_ordinal(law.assembly)} National Assembly" if law.assembly else ""
+    held = f"Legislative elections were held in South Korea{when}"
+    first = [f"{held} to elect the {total} members{assembly}."]
+    if label is not None:
+        first.append(
+            f"This article is a counterfactual computed by korelect: the votes of the {year} "
+            f"election counted under {label} instead of the law in force."
+        )
+        first += notes
+    seated = _seated(result)
+    if seated:
+        most = seated[0].total_seats
+        top = [p for p in seated if p.total_seats == most]
+        verdict = (
+            "a majority" if most >= majority else f"short of the {majority} needed for a majority"
+        )
+        if len(top) == 1:
+            first.append(
+                f"{_cap(_the(top[0].info.name_en))} won the most seats, {most} of the {total} "
+                f"seats in the National Assembly, {verdict}."
+            )
+        else:
+            names = _join([_the(p.info.name_en) for p in top])
+            first.append(
+                f"{_cap(names)} tied for the most seats, {most} of the {total} "
+                f"seats in the National Assembly each, {verdict}."
+            )
+    first += _satellite_sentences(year, result)
+    rate = _rate(result.turnout)
+    listed = _rate(result.list_turnout)
+    if rate is None:
+        first.append(f"korelect has no turnout counts for {year}.")
+    elif listed is None:
+        first.append(f"Voter turnout was {_pct(rate, 2)}%.")
+    else:
+        first.append(
+            f"Voter turnout was {_pct(rate, 2)}% for the constituency vote and "
+            f"{_pct(listed, 2)}% for the list vote."
+        )
+    paragraphs = [" ".join(first)]
+    if label is not None:
+        paragraphs.append(_differences(year, result))
+    return paragraphs
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _satellite_sentences(year: int, result: ElectionResult) -> list[str]:
+    lines = {p.info.party_id: p for p in result.parties}
+    out = []
+    for p in _seated(result):
+        party = _registry_party(p.info.party_id)
+        if party is None:
+            continue
+        sats = [
+            lines[s.id]
+            for s in parties().satellites(party, year)
+            if s.id in lines and lines[s.id].total_seats
+        ]
+        if not sats:
+            continue
+        held = p.total_seats + sum(s.total_seats for s in sats)
+        names = _join([f"{_the(s.info.name_en)} ({_seats(s.total_seats)})" for s in sats])
+        noun = "party" if len(sats) == 1 else "parties"
+        out.append(
+            f"With its satellite list {noun}, {names}, {_the(p.info.name_en)} held {held} seats."
+        )
+    return out
+
+
+def _differences(year: int, result: ElectionResult) -> str:
+    actual = _actual(year)
+    real = {p.info.party_id: p for p in actual.parties if p.kind is not Kind.OTHER}
+    here = {p.info.party_id: p for p in result.parties if p.kind is not Kind.OTHER}
+    changed = []
+    for pid in dict.fromkeys([*here, *real]):
+        now = here[pid].total_seats if pid in here else 0
+        was = real[pid].total_seats if pid in real else 0
+        if now != was:
+            line = here.get(pid) or real[pid]
+            name = "independents" if line.kind is Kind.INDEPENDENT else _the(line.info.name_en)
+            changed.append(f"{name} {now} (actual {was})")
+    if not changed:
+        return (
+            f"Counted this way, every party wins the seats it actually won in {year} "
+            f"({_text(actual.rules.name)})."
+        )
+    return (
+        f"Counted this way, the seats differ from the actual result of {year} "
+        f"({_text(actual.rules.name)}): {'; '.join(changed)}."
+    )
+
+
+def _party_paragraphs(year: int, result: ElectionResult) -> list[str]:
+    vote = "list vote" if result.rules.vote_basis is VoteBasis.LIST else "constituency vote"
+    registry = parties()
+    out = []
+    for p in _seated(result):
+        name = _cap(_the(p.info.name_en))
+        if p.info.name_ko != p.info.name_en:
+            name += f" ({p.info.name_ko})"
+        party = _registry_party(p.info.party_id)
+        parent = None if party is None else registry.parent(party)
+        if not p.list_seats:
+            how = "all in constituencies"
+        elif not p.district_seats:
+            how = "all from its list"
+        else:
+            how = f"{p.district_seats} in constituencies and {p.list_seats} from its list"
+        share = (
+            f", with {_pct(p.vote_share, 2)}% of the {vote}"
+            if p.votes
+            else f"; it had no {vote} of its own"
+        )
+        text = f"{name} won {_seats(p.total_seats)}, {how}{share}."
+        if parent is not None:  # after the figures, so that they follow the party they are of
+            text += f" It was the satellite list party of {_the(parent.name_en)}."
+        out.append(text)
+    independents = sum(p.total_seats for p in result.parties if p.kind is Kind.INDEPENDENT)
+    if independents:
+        out.append(
+            f"Independent candidates won {independents} constituency "
+            f"{_seats(independents).split()[1]}."
+        )
+    return out
+
+
+def _national_table(result: ElectionResult) -> list[str]:
+    shares = _shares_only(result)
+    total = result.allocation.total_votes
+    shown = [
+        p
+        for p in result.parties
+        if p.kind is Kind.PARTY and (p.total_seats or p.vote_share >= MIN_SHARE)
+    ]
+    rest = [p for p in result.parties if p.kind is Kind.PARTY and p not in shown]
+    independents = [p for p in result.parties if p.kind is Kind.INDEPENDENT]
+    counted = sum((Fraction(p.votes) for p in result.parties), Fraction(0))
+    gap = Fraction(total) - counted
+    rest_votes = sum((Fraction(p.votes) for p in rest), Fraction(0))
+    if shares:
+        rest_votes, gap = rest_votes + gap, Fraction(0)
+
+    def votes_cells(votes: Fraction) -> list[str]:
+        if not votes:
+            return [NO_VALUE] if shares else [NO_VALUE, NO_VALUE]
+        if shares:
+            return [fmt_decimal(votes, 2)]
+        return [f"{int(votes):,}", _pct(votes / total, 2)]
+
+    def seat_cells(lines: Sequence[PartyLine]) -> list[str]:
+        return [
+            str(sum(p.district_seats for p in lines)),
+            str(sum(p.list_seats for p in lines)),
+            str(sum(p.total_seats for p in lines)),
+        ]
+
+    head = ["Party", *(["List %"] if shares else ["Votes", "%"])]
+    head += ["Constituency seats", "List seats", "Total seats"]
+    rows = [head]
+    rows += [[p.info.name_en, *votes_cells(Fraction(p.votes)), *seat_cells([p])] for p in shown]
+    if rest or rest_votes:
+        rows.append(["Other parties", *votes_cells(rest_votes), *seat_cells(rest)])
+    if independents:
+        votes = sum((Fraction(p.votes) for p in independents), Fraction(0))
+        rows.append(["Independents", *votes_cells(votes), *seat_cells(independents)])
+    if gap:
+        rows.append(["Votes missing from the candidates' counts", *votes_cells(gap), "0", "0", "0"])
+    rows.append(
+        [
+            "Total",
+            *([fmt_decimal(total, 2)] if shares else [f"{int(total):,}", "100.00"]),
+            *seat_cells(result.parties),
+        ]
+    )
+    return [_row(r) for r in rows]
+
+
+def _seat_table(result: ElectionResult) -> list[str]:
+    """The 1992/1996 layout: seats won by province, then constituency, PR list and total."""
+    cols = [p for p in result.parties if p.total_seats and p.kind is not Kind.OTHER]
+    cols = [p for p in cols if p.kind is Kind.PARTY] + [
+        p for p in cols if p.kind is Kind.INDEPENDENT
+    ]
+    k = len(cols)
+    rows = [
+        ["Region", "Total seats", "Seats won", *[""] * (k - 1)],
+        [*[_label(p) for p in cols], "", ""],
+    ]
+    rows += [
+        [pl.name_en, str(pl.total_seats), *[str(pl.seats.get(p.info.party_id, 0)) for p in cols]]
+        for pl in result.provinces
+    ]
+    rows.append(
+        [
+            "Constituency total",
+            str(sum(p.district_seats for p in result.parties)),
+            *[str(p.district_seats) for p in cols],
+        ]
+    )
+    rows.append(
+        [
+            "PR list",
+            str(sum(p.list_seats for p in result.parties)),
+            *[str(p.list_seats) for p in cols],
+        ]
+    )
+    rows.append(["Total", str(result.total_seats), *[str(p.total_seats) for p in cols]])
+    return [_row(r) for r in rows]
+
+
+def _share(part: int, whole: int) -> str:
+    return _pct(Fraction(part, whole), 1) if whole else NO_VALUE
+
+
+def _constituency_table(result: ElectionResult) -> list[str]:
+    """The 2004 layout: seats and constituency vote % by province, two header rows."""
+    with_seats = [p for p in result.parties if p.district_seats and p.kind is not Kind.OTHER]
+    cols = [p for p in with_seats if p.kind is Kind.PARTY] + [
+        p for p in with_seats if p.kind is Kind.INDEPENDENT
+    ]
+    votes: dict[str, int] = {}
+    for pl in result.provinces:
+        for pid, v in pl.votes.items():
+            votes[pid] = votes.get(pid, 0) + v
+    valid = sum(votes.values())
+    pct_cols = {
+        p.info.party_id
+        for p in cols
+        if p.kind is Kind.PARTY
+        and valid
+        and Fraction(votes.get(p.info.party_id, 0), valid) >= MIN_SHARE
+    }
+    width = 2 + len(cols) + len(pct_cols)
+    top = ["Region", *[_label(p) for p in cols], "Total seats"]
+    second: list[str] = []
+    for p in cols:
+        second += ["Seats", "%"] if p.info.party_id in pct_cols else ["Seats"]
+
+    def cells(seats: dict[str, int], party_votes: dict[str, int]) -> list[str]:
+        whole = sum(party_votes.values())
+        out = []
+        for p in cols:
+            out.append(str(seats.get(p.info.party_id, 0)))
+            if p.info.party_id in pct_cols:
+                out.append(_share(party_votes.get(p.info.party_id, 0), whole))
+        return out
+
+    if pct_cols:
+        rows = [top + [""] * (width - len(top)), second + [""] * (width - len(second))]
+    else:  # no vote counts (2024): seats only, one header row
+        rows = [top]
+    rows += [
+        [pl.name_en, *cells(dict(pl.seats), dict(pl.votes)), str(pl.total_seats)]
+        for pl in result.provinces
+    ]
+    national = {p.info.party_id: p.district_seats for p in cols}
+    rows.append(
+        ["Total", *cells(national, votes), str(sum(p.district_seats for p in result.parties))]
+    )
+    return [_row(r) for r in rows]
+
+
+def _list_vote_table(result: ElectionResult) -> list[str]:
+    """The 2004 list-vote table: list vote % by province, overall, and the seats allocated."""
+    totals: dict[str, int] = {}
+    for pl in result.provinces:
+        for pid, v in pl.list_votes.items():
+            totals[pid] = totals.get(pid, 0) + v
+    valid = sum(totals.values())
+    listed = [
+        p
+        for p in _seated(result)
+        if valid and Fraction(totals.get(p.info.party_id, 0), valid) >= MIN_SHARE
+    ]
+
+    def cells(party_votes: dict[str, int]) -> list[str]:
+        whole = sum(party_votes.values())
+        shown = sum(party_votes.get(p.info.party_id, 0) for p in listed)
+        return [
+            *[_share(party_votes.get(p.info.party_id, 0), whole) for p in listed],
+            _share(whole - shown, whole),
+        ]
+
+    rows = [["Region", *[_label(p) for p in listed], "Other"]]
+    rows += [[pl.name_en, *cells(dict(pl.list_votes))] for pl in result.provinces]
+    rows.append(["Overall total", *cells(totals)])
+    rows.append(
+        [
+            "Seat allocation",
+            *[str(p.list_seats) for p in listed],
+            str(sum(p.list_seats for p in result.parties if p not in listed)),
+        ]
+    )
+    return [_row(r) for r in rows]
+
+
+def _province_section(year: int, result: ElectionResult) -> list[str]:
+    if rules_for(year).vote_basis is VoteBasis.CONSTITUENCY:
+        return ["===By city/province===", *_seat_table(result)]
+    out = [
+        "===By city/province===",
+        "  - **Constituency results by city/provinces**",
+        "",
+        *_constituency_table(result),
+    ]
+    if any(pl.list_votes for pl in result.provinces):
+        out += [
+            "",
+            "  - **Party list vote results by city/provinces**",
+            "",
+            *_list_vote_table(result),
+        ]
+    return out
+
+
+def write_article(year: int, *, rules: Rules | None = None) -> str:
+    """The article of the election of ``year``, computed by korelect, in the seed format.
+
+    With ``rules`` (other than the year's own law), the same votes counted under
+    those rules: a counterfactual, which the title and the lead say.
+
+    >>> text = write_article(1996)
+    >>> text.splitlines()[0]
+    '= 1996 South Korean legislative election ='
+    >>> "- Seats1: 139" in text, "| Total | 299 | 139 | 79 | 50 | 15 | 16 |" in text
+    (True, True)
+    """
+    counterfactual = rules is not None and rules != rules_for(year)
+    notes: list[str] = []
+    label = None
+    words = ""
+    if counterfactual and rules is not None:
+        label = _rules_label(rules)
+        words = _rules_words(rules)
+        used, notes = adapt_rules(year, rules)
+        result = results(year, rules=used)
+    else:
+        result = _actual(year)
+    prev_year, next_year = _neighbours(year)
+    prev = None if prev_year is None else _actual(prev_year)
+    title = f"{year} South Korean legislative election"
+    if label is not None:
+        title += f" (under: {label})"
+    lines = [f"= {_text(title)} =", ""]
+    lines += _infobox(year, result, prev, next_year)
+    lines.append("")
+    for paragraph in _lead(year, result, words or None, notes):
+        lines += [_text(paragraph), ""]
+    lines += ["== Electoral system ==", "", electoral_system_paragraph(result.rules), ""]
+    party_paragraphs = _party_paragraphs(year, result)
+    if party_paragraphs:
+        lines += ["==Political parties==", ""]
+        for paragraph in party_paragraphs:
+            lines += [_text(paragraph), ""]
+    lines += ["==Results==", "", *_national_table(result), ""]
+    lines += _province_section(year, result)
+    return "\n".join(lines) + "\n"
