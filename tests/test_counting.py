@@ -143,6 +143,7 @@ def test_cli_reports_bad_data_in_one_line(
     broken = Dataset(folder)
     monkeypatch.setattr(data_module, "dataset", lambda: broken)
     monkeypatch.setattr("korelect.record.election.dataset", lambda: broken)
+    monkeypatch.setattr("korelect.record.counts.dataset", lambda: broken)
     assert main(["results", "2004"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1

@@ -42,7 +42,11 @@ class Province:
 
 @dataclass(frozen=True, slots=True)
 class District:
-    """One single-member district, with its turnout figures where counts exist."""
+    """One district, with its turnout figures where counts exist.
+
+    ``magnitude`` is the number of members it elects: 1 since 1988 (single-member
+    districts); 2 in the 1973–1985 two-member districts.
+    """
 
     year: int
     district_id: str
@@ -55,11 +59,17 @@ class District:
     abstentions: int | None
     uncontested: bool
     source: str
+    magnitude: int = 1
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """One candidate's count in a district (``votes`` is None where nobody voted)."""
+    """One candidate's count in a district (``votes`` is None where nobody voted).
+
+    ``birth_date`` decides a tie (the eldest is elected, art. 188(1)); the shipped
+    candidates table has none, so :func:`korelect.record.counts.counts_of` fills it from
+    the declared winners.
+    """
 
     year: int
     district_id: str
@@ -67,6 +77,7 @@ class Candidate:
     name_ko: str
     party_ko: str
     votes: int | None
+    birth_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +151,8 @@ class OfficialSeats:
     source: str
 
 
-class _Row:
-    """Typed access to one CSV row, with errors that name file, line and field."""
+class CsvRow:
+    """Typed access to one CSV row, with errors that name the file, the line and the field."""
 
     def __init__(self, path: str, line: int, row: dict[str, str]) -> None:
         self.path = path
@@ -149,6 +160,7 @@ class _Row:
         self.row = row
 
     def text(self, field: str) -> str:
+        """The cell as written (a missing column is an error)."""
         try:
             return self.row[field]
         except KeyError:
@@ -157,6 +169,7 @@ class _Row:
             ) from None
 
     def integer(self, field: str) -> int:
+        """The cell as an integer."""
         value = self.text(field).strip()
         try:
             return int(value)
@@ -168,10 +181,16 @@ class _Row:
                 field=field,
             ) from None
 
+    def has(self, field: str) -> bool:
+        """Whether the file has this column."""
+        return field in self.row
+
     def maybe_integer(self, field: str) -> int | None:
+        """The cell as an integer, or None where it is empty."""
         return None if not self.text(field).strip() else self.integer(field)
 
     def maybe_decimal(self, field: str) -> Decimal | None:
+        """The cell as a finite decimal number, or None where it is empty."""
         value = self.text(field).strip()
         if not value:
             return None
@@ -189,6 +208,7 @@ class _Row:
         return number
 
     def maybe_date(self, field: str) -> date | None:
+        """The cell as a date (YYYY-MM-DD), or None where it is empty."""
         value = self.text(field).strip()
         if not value:
             return None
@@ -203,6 +223,7 @@ class _Row:
             ) from None
 
     def flag(self, field: str) -> bool:
+        """The cell as true or false."""
         value = self.text(field).strip().lower()
         if value not in ("true", "false"):
             raise FileFormatError(
@@ -248,7 +269,7 @@ class Dataset:
         except UnicodeDecodeError:
             raise FileFormatError("not UTF-8 text", path=label) from None
 
-    def _rows(self, name: str, year: int | None = None) -> Iterator[_Row]:
+    def _rows(self, name: str, year: int | None = None) -> Iterator[CsvRow]:
         label, text = self._open(name)
         prefix = None if year is None else f"{year},"
         lines = io.StringIO(text, newline="")
@@ -269,9 +290,9 @@ class Dataset:
                 raise FileFormatError(
                     f"expected {len(fields)} fields, got {len(cells)}", path=label, line=number
                 )
-            yield _Row(label, number, dict(zip(fields, cells, strict=True)))
+            yield CsvRow(label, number, dict(zip(fields, cells, strict=True)))
 
-    def _table(self, name: str, year: int | None, make: Callable[[_Row], Any]) -> tuple[Any, ...]:
+    def _table(self, name: str, year: int | None, make: Callable[[CsvRow], Any]) -> tuple[Any, ...]:
         key = (name, year)
         if key not in self._cache:
             self._cache[key] = tuple(make(r) for r in self._rows(name, year))

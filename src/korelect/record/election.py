@@ -19,29 +19,31 @@ district counts either: its district seats are the declared winners'.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from korelect.base.numbers import Number, fmt_percent
 from korelect.engine.allocate import allocate
 from korelect.engine.allocation import Allocation
 from korelect.engine.entries import Entry, Kind
-from korelect.errors import UnknownElectionError, UnknownNameError
+from korelect.errors import InputError, UnknownElectionError, UnknownNameError
 from korelect.law.registry import rules_for
-from korelect.law.rules import Linked, Rules, VoteBasis
+from korelect.law.rules import Rules, VoteBasis
+from korelect.law.rulesfile import load_rules
 from korelect.record.counting import DistrictCount, count_district
-from korelect.record.data import Dataset, District, Winner, dataset
+from korelect.record.counts import Counts, counts_of, read_counts
+from korelect.record.data import Candidate, Dataset, District, Winner, dataset
 from korelect.record.findings import Finding
 from korelect.record.parties import parties
 
 INDEPENDENT = "무소속"
 UNATTRIBUTED = "(votes missing from the candidates' counts)"
-DECLARED_SOURCE = {2024: "assemblykor/legislators.csv"}
-DEFAULT_DECLARED = "krvote/chongun_winner.converted.csv"
 
 
 def squash(text: str) -> str:
@@ -124,11 +126,18 @@ class DistrictResult:
     how: str
     """``plurality``, ``eldest``, ``unopposed`` or ``declared`` (no counts, or the
     declared winner differs from the counts)."""
+    others: tuple[tuple[str, str], ...] = ()
+    """The other members elected (name, party) where the district elects more than one."""
 
     @property
     def name(self) -> str:
         """The district's Korean name."""
         return self.district.name_ko
+
+    @property
+    def members(self) -> tuple[tuple[str, str], ...]:
+        """Every member elected, as (name, party): one per seat of the district."""
+        return ((self.winner_name, self.winner_party), *self.others)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +193,10 @@ class ElectionResult:
     turnout: Turnout
     list_turnout: Turnout | None
     findings: tuple[Finding, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
+    """What was adapted to apply the rules to these counts (empty under their own law)."""
+    counts: Counts | None = field(default=None, repr=False, compare=False)
+    """The counts computed (a shipped year's, or a user's)."""
 
     @property
     def total_seats(self) -> int:
@@ -305,7 +318,14 @@ def adapt_rules(year: int, rules: Rules) -> tuple[Rules, list[str]]:
     number of districts are applied with the year's seats, and the list tier
     uses the votes the year's law counted.
     """
-    law = rules_for(year)
+    return adapt_rules_to(rules_for(year), year, rules)
+
+
+def adapt_rules_to(law: Rules, year: int, rules: Rules) -> tuple[Rules, list[str]]:
+    """``rules`` made to count an election held under ``law`` (see :func:`adapt_rules`).
+
+    Adapting twice changes nothing more: the second time there is nothing to adapt.
+    """
     changes: dict[str, object] = {}
     notes = []
     if rules.district_seats != law.district_seats:
@@ -317,10 +337,10 @@ def adapt_rules(year: int, rules: Rules) -> tuple[Rules, list[str]]:
             f"they are applied to the {year} assembly of {law.total_seats} seats "
             f"({law.district_seats} constituency, {law.list_seats} list)."
         )
-        tier = rules.list_tier
-        if isinstance(tier, Linked) and tier.cap is not None and tier.cap > law.list_seats:
+        cap = getattr(rules.list_tier, "cap", None)
+        if cap is not None and cap > law.list_seats:
             changes["cap"] = law.list_seats
-            notes.append(f"The linked cap of {tier.cap} is limited to those {law.list_seats}.")
+            notes.append(f"The linked cap of {cap} is limited to those {law.list_seats}.")
     if rules.vote_basis is not law.vote_basis:
         changes["vote_basis"] = law.vote_basis
         votes = "list votes" if law.vote_basis is VoteBasis.LIST else "constituency votes"
@@ -331,32 +351,32 @@ def adapt_rules(year: int, rules: Rules) -> tuple[Rules, list[str]]:
     return rules.replace(**changes), notes
 
 
-def _declared(data: Dataset, year: int) -> dict[str, Winner]:
-    source = DECLARED_SOURCE.get(year, DEFAULT_DECLARED)
-    return {w.district_id: w for w in data.winners(year) if w.source == source and w.district_id}
-
-
 def count_year(data: Dataset, year: int) -> tuple[list[DistrictResult], list[Finding]]:
-    """Count every district of one election and compare with the declared winners."""
-    districts = data.districts(year)
-    by_district: dict[str, list[Any]] = defaultdict(list)
-    for c in data.candidates(year):
+    """Count every district of one shipped election (see :func:`count_districts`)."""
+    return count_districts(counts_of(year, data))
+
+
+def count_districts(counts: Counts) -> tuple[list[DistrictResult], list[Finding]]:
+    """Count every district (art. 188) and compare with the declared winners.
+
+    Where a source declares a winner other than the count's, the declared winner
+    holds the seat and the difference is a :class:`~korelect.record.findings.Finding`.
+    """
+    year = counts.year
+    by_district: dict[str, list[Candidate]] = defaultdict(list)
+    for c in counts.candidates:
         by_district[c.district_id].append(c)
-    declared = _declared(data, year)
-    births: dict[str, dict[str, Any]] = defaultdict(dict)
-    # Birth dates decide ties (the eldest wins); where sources disagree (the audit reports
-    # it) the declaring source's date stands, the others only fill in.
-    primary = DECLARED_SOURCE.get(year, DEFAULT_DECLARED)
-    for w in sorted(data.winners(year), key=lambda w: w.source == primary):
-        if w.birth_date is not None:
-            births[w.district_id][w.name_ko] = w.birth_date
+    declared: dict[str, list[Winner]] = defaultdict(list)
+    for w in counts.winners:
+        declared[w.district_id].append(w)
     results: list[DistrictResult] = []
     findings: list[Finding] = []
-    for d in districts:
-        decl = declared.get(d.district_id)
+    for d in counts.districts:
+        decl = declared.get(d.district_id, [])
+        first = decl[0] if decl else None
         cands = by_district.get(d.district_id, [])
         if not cands:
-            if decl is None:
+            if first is None:
                 findings.append(
                     Finding(
                         year,
@@ -368,25 +388,38 @@ def count_year(data: Dataset, year: int) -> tuple[list[DistrictResult], list[Fin
                     )
                 )
                 continue
-            results.append(DistrictResult(d, None, decl, decl.name_ko, decl.party_ko, "declared"))
+            results.append(
+                DistrictResult(
+                    d,
+                    None,
+                    first,
+                    first.name_ko,
+                    first.party_ko,
+                    "declared",
+                    tuple((w.name_ko, w.party_ko) for w in decl[1:]),
+                )
+            )
             continue
-        count = count_district(d, cands, births.get(d.district_id))
+        count = count_district(d, cands)
+        if d.magnitude > 1:
+            results.append(_several_members(counts, d, count, decl, findings))
+            continue
         name, party, how = count.winner.name_ko, count.winner.party_ko, count.how
-        if decl is not None and squash(decl.name_ko) != squash(name):
+        if first is not None and squash(first.name_ko) != squash(name):
             findings.append(
                 Finding(
                     year,
                     "declared winner vs counts",
                     d.district_id,
                     f"counts: {name} ({party}) {count.winner.votes}",
-                    f"declared: {decl.name_ko} ({decl.party_ko})",
-                    f"{d.source}; {decl.source}",
+                    f"declared: {first.name_ko} ({first.party_ko})",
+                    f"{d.source}; {first.source}",
                     "the declared winner holds the seat",
                 )
             )
-            name, party, how = decl.name_ko, decl.party_ko, "declared"
-        elif decl is not None and (
-            party_info(decl.party_ko, year).party_id != party_info(party, year).party_id
+            name, party, how = first.name_ko, first.party_ko, "declared"
+        elif first is not None and (
+            party_info(first.party_ko, year).party_id != party_info(party, year).party_id
         ):
             findings.append(
                 Finding(
@@ -394,59 +427,179 @@ def count_year(data: Dataset, year: int) -> tuple[list[DistrictResult], list[Fin
                     "winner's party",
                     d.district_id,
                     f"counts: {name} of {party}",
-                    f"declared: {decl.party_ko}",
-                    f"{d.source}; {decl.source}",
+                    f"declared: {first.party_ko}",
+                    f"{d.source}; {first.source}",
                     "the declared party holds the seat",
                 )
             )
-            party = decl.party_ko
-        results.append(DistrictResult(d, count, decl, name, party, how))
+            party = first.party_ko
+        results.append(DistrictResult(d, count, first, name, party, how))
     return results, findings
 
 
+def _several_members(
+    counts: Counts,
+    d: District,
+    count: DistrictCount,
+    declared: list[Winner],
+    findings: list[Finding],
+) -> DistrictResult:
+    """A district of several members: the count's, unless the declared members differ."""
+    members = [(c.name_ko, c.party_ko) for c in count.elected]
+    how = count.how
+    if declared and sorted(squash(w.name_ko) for w in declared) != sorted(
+        squash(n) for n, _ in members
+    ):
+        findings.append(
+            Finding(
+                counts.year,
+                "declared winner vs counts",
+                d.district_id,
+                "counts: " + ", ".join(f"{n} ({p})" for n, p in members),
+                "declared: " + ", ".join(f"{w.name_ko} ({w.party_ko})" for w in declared),
+                f"{d.source}; {declared[0].source}",
+                "the declared winners hold the seats",
+            )
+        )
+        members = [(w.name_ko, w.party_ko) for w in declared]
+        how = "declared"
+    (name, party), *others = members
+    return DistrictResult(
+        d, count, declared[0] if declared else None, name, party, how, tuple(others)
+    )
+
+
 def national_votes(data: Dataset, year: int, rules: Rules) -> dict[str, Number]:
-    """The votes the year's list tier uses, by Korean party name."""
+    """The votes one shipped election's list tier uses (see :func:`counted_votes`)."""
+    return counted_votes(counts_of(year, data), rules)
+
+
+def counted_votes(counts: Counts, rules: Rules) -> dict[str, Number]:
+    """The votes the list tier uses, by Korean party name.
+
+    Constituency votes summed over the districts (1988–2000), or the list votes
+    (2004 on), or, where only the published shares exist, the shares in percent.
+    """
     votes: dict[str, Number] = defaultdict(int)
     if rules.vote_basis is VoteBasis.CONSTITUENCY:
-        for c in data.candidates(year):
+        for c in counts.candidates:
             votes[c.party_ko] += c.votes or 0
-    elif data.list_votes(year):
-        for v in data.list_votes(year):
-            if v.level == "province":
-                votes[v.party_ko] += v.votes
+    elif counts.list_votes:
+        votes.update(counts.national_list_votes())
     else:
-        for s in data.list_shares(year):
+        for s in counts.list_shares:
             votes[s.party_ko] = Fraction(s.pct)
     return dict(votes)
 
 
+RulesLike = Rules | int | str | os.PathLike[str]
+
+
+def parse_year(value: object, data: Dataset | None = None) -> int:
+    """The one year parser: an election year korelect has counts for, as an int.
+
+    >>> parse_year(" 2004 "), parse_year(1988)
+    (2004, 1988)
+    >>> parse_year("2005")
+    Traceback (most recent call last):
+    ...
+    korelect.errors.UnknownElectionError: no election data for 2005;
+    known years: 1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024
+    """
+    years = (data or dataset()).years()
+    year: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        year = value
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        year = int(value.strip())
+    if year not in years:
+        known = ", ".join(str(y) for y in years)
+        shown = value.strip() if isinstance(value, str) else value
+        raise UnknownElectionError(f"no election data for {shown}; known years: {known}")
+    return year
+
+
+def as_rules(value: RulesLike) -> Rules:
+    """Rules given as rules, an election year (int or text) or a rules file (.toml)."""
+    if isinstance(value, Rules):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return rules_for(value)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return rules_for(value.strip())
+    if isinstance(value, str | os.PathLike):
+        return load_rules(os.fspath(value))
+    raise InputError(
+        f"rules: expected Rules, an election year or a rules file (.toml) (got {value!r})"
+    )
+
+
+def as_counts(source: object, data: Dataset | None = None) -> Counts:
+    """The counts a request names: a shipped year, a counts folder, or counts themselves."""
+    if isinstance(source, Counts):
+        return source
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str)
+        and not (source.strip().isascii() and source.strip().isdigit())
+        and ("/" in source or os.sep in source or Path(source).is_dir())
+    ):
+        return read_counts(source)
+    return counts_of(parse_year(source, data), data)
+
+
 def results(
-    year: int | str, *, rules: Rules | None = None, data: Dataset | None = None, seed: int = 0
+    source: int | str | os.PathLike[str] | Counts,
+    *,
+    rules: RulesLike | None = None,
+    data: Dataset | None = None,
+    seed: int = 0,
 ) -> ElectionResult:
-    """Compute the election of ``year`` from the shipped counts (optionally under other rules)."""
-    data = data or dataset()
-    try:
-        year_int = int(year)
-    except (TypeError, ValueError):
-        year_int = -1
-    if year_int not in data.years():
-        known = ", ".join(str(y) for y in data.years())
-        raise UnknownElectionError(f"no election data for {year}; known years: {known}")
-    law = rules_for(year_int)
-    rules = rules or law
-    districts, findings = count_year(data, year_int)
+    """The one request: an election's assembly from its counts, under its law or other rules.
+
+    ``source`` is an election year (``2004`` or ``"2004"``), a counts folder
+    (``docs/COUNTS.md``; ``korelect export`` writes one) or :class:`Counts`. ``rules``
+    are :class:`~korelect.Rules`, an election year or a rules file; rules written for
+    another number of districts or another ballot are adapted once to these counts
+    (:func:`adapt_rules_to`), and the result carries the sentences saying so in
+    ``notes``.
+
+    >>> r = results(2020, rules=2024)
+    >>> r.rules.name, r.total_seats
+    ('22nd National Assembly election (2024), applied to 2020', 300)
+    >>> print(r.notes[0])
+    These rules provide 254 constituency and 46 list seats; the 2020 votes were cast in
+    253 constituencies, so they are applied to the 2020 assembly of 300 seats
+    (253 constituency, 47 list).
+    """
+    counts = as_counts(source, data)
+    notes: tuple[str, ...] = ()
+    used = counts.rules
+    if rules is not None:
+        adapted, said = adapt_rules_to(counts.rules, counts.year, as_rules(rules))
+        used, notes = adapted, tuple(said)
+    return compute(counts, used, seed=seed, notes=notes)
+
+
+def compute(
+    counts: Counts, rules: Rules, *, seed: int = 0, notes: tuple[str, ...] = ()
+) -> ElectionResult:
+    """Count the districts and allocate the list seats of ``counts`` under ``rules``."""
+    year = counts.year
+    law = counts.rules
+    districts, findings = count_districts(counts)
     info: dict[str, PartyInfo] = {}
 
     def key(name_ko: str) -> str:
-        party = party_info(name_ko, year_int)
+        party = party_info(name_ko, year)
         info.setdefault(party.party_id, party)
         return party.party_id
 
     seats: dict[str, int] = defaultdict(int)
     for d in districts:
-        seats[key(d.winner_party)] += 1
+        for _, party_ko in d.members:
+            seats[key(party_ko)] += 1
     votes: dict[str, Number] = defaultdict(int)
-    for name, v in national_votes(data, year_int, law).items():
+    for name, v in counted_votes(counts, law).items():
         votes[key(name)] += v
     entries = []
     shares_only = any(isinstance(v, Fraction) for v in votes.values())
@@ -461,7 +614,7 @@ def results(
         # The valid vote is the districts' valid votes; where the counts leave a candidate's
         # votes out (a source error that korelect audit reports), the gap still counts in every
         # share and threshold, as it did for the NEC, but belongs to no party here.
-        valid = sum(d.valid_votes or 0 for d in data.districts(year_int))
+        valid = sum(d.valid_votes or 0 for d in counts.districts)
         gap = valid - sum((Fraction(v) for v in votes.values()), Fraction(0))
         if gap > 0:
             entries.append(Entry(UNATTRIBUTED, int(gap), 0, Kind.OTHER))
@@ -484,20 +637,22 @@ def results(
         )
     )
     return ElectionResult(
-        year=year_int,
+        year=year,
         rules=rules,
         allocation=allocation,
         districts=tuple(districts),
         parties=lines,
-        provinces=_provinces(data, year_int, districts),
-        turnout=Turnout.of(data.districts(year_int)),
-        list_turnout=_list_turnout(data, year_int),
+        provinces=_provinces(counts, districts),
+        turnout=Turnout.of(counts.districts),
+        list_turnout=_list_turnout(counts),
         findings=tuple(findings),
+        notes=notes,
+        counts=counts,
     )
 
 
-def _list_turnout(data: Dataset, year: int) -> Turnout | None:
-    rows = [t for t in data.list_turnout(year) if t.level == "province"]
+def _list_turnout(counts: Counts) -> Turnout | None:
+    rows = counts.list_turnout
     if not rows:
         return None
     return Turnout(
@@ -508,9 +663,8 @@ def _list_turnout(data: Dataset, year: int) -> Turnout | None:
     )
 
 
-def _provinces(
-    data: Dataset, year: int, districts: list[DistrictResult]
-) -> tuple[ProvinceLine, ...]:
+def _provinces(counts: Counts, districts: list[DistrictResult]) -> tuple[ProvinceLine, ...]:
+    year = counts.year
     seats: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     ids: dict[str, str] = {}
 
@@ -520,19 +674,23 @@ def _provinces(
         return ids[name_ko]
 
     for d in districts:
-        seats[d.district.province][key(d.winner_party)] += 1
+        for _, party_ko in d.members:
+            seats[d.district.province][key(party_ko)] += 1
     votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    province_of = {d.district_id: d.province for d in data.districts(year)}
-    for c in data.candidates(year):
+    province_of = {d.district_id: d.province for d in counts.districts}
+    for c in counts.candidates:
         votes[province_of[c.district_id]][key(c.party_ko)] += c.votes or 0
     list_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for v in data.list_votes(year):
+    for v in counts.list_votes:
         if v.level == "province":
             list_votes[v.province][key(v.party_ko)] += v.votes
-    list_turnout = {t.province: t for t in data.list_turnout(year) if t.level == "province"}
+    list_turnout = {t.province: t for t in counts.list_turnout}
+    by_province: dict[str, list[District]] = defaultdict(list)
+    for dist in counts.districts:
+        by_province[dist.province].append(dist)
     lines = []
-    for p in data.provinces():
-        ds = [d for d in data.districts(year) if d.province == p.code]
+    for p in sorted(counts.provinces, key=lambda p: p.order):
+        ds = by_province.get(p.code)
         if not ds:
             continue
         lt = list_turnout.get(p.code)
