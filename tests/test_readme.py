@@ -41,6 +41,16 @@ def test_python_analysis_example_runs(capsys: pytest.CaptureFixture[str]) -> Non
     assert "Uniform swing, 2016: Saenuri Party +3 pts" in out
 
 
+def test_python_counts_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    block = re.search(r"```python\n(import korelect  # counts\n.*?)```", README, re.DOTALL)
+    assert block is not None
+    namespace: dict[str, object] = {}
+    exec(block.group(1), namespace)  # noqa: S102  (our own README)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("These rules provide 254 constituency")
+    assert int(lines[1]) < 0  # flipped districts cost the party seats (list seats may offset some)
+
+
 def test_allocate_table_matches(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

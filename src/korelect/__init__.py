@@ -46,6 +46,7 @@ from korelect.law.thresholds import (
     parse_threshold,
 )
 from korelect.law.ties import TieRule
+from korelect.record.counts import Counts, counts_of, read_counts, write_counts
 from korelect.record.db import connect, query
 from korelect.record.election import DistrictResult, ElectionResult, results
 from korelect.record.entries_csv import read_entries_csv
@@ -135,6 +136,7 @@ __all__ = [
     "Bonus",
     "Comparison",
     "Condition",
+    "Counts",
     "DistrictResult",
     "DistrictSeats",
     "ElectionResult",
@@ -168,6 +170,7 @@ __all__ = [
     "audit",
     "compare",
     "connect",
+    "counts_of",
     "errors",
     "indices",
     "load_ipython_extension",
@@ -175,6 +178,7 @@ __all__ = [
     "parse_threshold",
     "parties",
     "query",
+    "read_counts",
     "read_entries_csv",
     "registered_years",
     "results",
@@ -182,4 +186,5 @@ __all__ = [
     "rules_to_toml",
     "simulate",
     "swing",
+    "write_counts",
 ]
