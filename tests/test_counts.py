@@ -318,3 +318,53 @@ def test_counts_replace_keeps_working() -> None:
     assert korelect.results(changed).seats("민주자유당") == korelect.results(1992).seats(
         "민주자유당"
     )
+
+
+# -- the command line ----------------------------------------------------------------------
+
+
+def test_cli_export_then_results_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from korelect.cli import main
+
+    folder = tmp_path / "e"
+    assert main(["export", "2004", "-o", str(folder)]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {folder}: candidates.csv")
+    assert main(["results", "2004", "--rules", "2024", "--json"]) == 0
+    shipped = capsys.readouterr().out
+    assert main(["results", "--counts", str(folder), "--rules", "2024", "--json"]) == 0
+    assert capsys.readouterr().out == shipped
+    assert main(["export", "2004", "-o", str(folder)]) == 2
+    assert "not an empty folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["results"], "give a YEAR or --counts DIR"),
+        (["results", "2004", "--counts", "x"], "give a YEAR or --counts DIR"),
+        (["export", "1999", "-o", "x"], "export: expected an election year"),
+    ],
+)
+def test_cli_request_errors(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from korelect.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_cli_bad_counts_is_one_line_naming_file_line_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from korelect.cli import main
+
+    files = dict(TWO_MEMBER)
+    files["candidates.csv"] = "district_id,ballot_order,name_ko,party_ko,votes\nA,1,가,P,1,204\n"
+    assert main(["results", "--counts", str(_folder(tmp_path, files))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "candidates.csv" in err
+    assert ":2" in err or "line 2" in err

@@ -182,7 +182,9 @@ def test_cli_district(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_results_unknown_year(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["results", "1999"]) == 2
-    assert capsys.readouterr().err.startswith("korelect: error: no election data for 1999")
+    assert capsys.readouterr().err.startswith(
+        "korelect: error: results: expected an election year (1988, "
+    )
 
 
 def test_dataframes() -> None:

@@ -9,11 +9,9 @@ file in the same folder, renamed into place). The format is the file's suffix,
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
-from typing import Any
 
-from korelect.cli.common import election_year, rules_arg
+from korelect.cli.common import Output, Subparsers, election_year, rules_arg, write_whole
 from korelect.errors import FileFormatError, InputError
 
 __all__ = ["CHARTS", "add_parser", "run"]
@@ -33,9 +31,9 @@ examples:
 PNG text uses the system's fonts: install a Korean font (Debian: fonts-nanum) for Korean labels."""
 
 
-def add_parser(subparsers: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
-    """Add the ``chart`` subcommand to the command line's subparsers; return its parser."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+def add_parser(sub: Subparsers) -> None:
+    """Add ``chart`` to the command line's subparsers."""
+    parser = sub.add_parser(
         "chart",
         help="draw a chart of an election as SVG or PNG",
         description="Draw a hemicycle of the assembly, a map of the provinces, vote share\n"
@@ -60,7 +58,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> argparse.Argument
         "-n", type=int, default=1000, help="histogram: simulated elections (default 1000)"
     )
     parser.add_argument("--seed", type=int, default=0, help="histogram: random seed (default 0)")
-    return parser
+    parser.set_defaults(run=run)
 
 
 def _check_output(text: str) -> Path:
@@ -79,21 +77,8 @@ def _check_output(text: str) -> Path:
     return path
 
 
-def write_whole(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all: a temporary file renamed into place."""
-    folder = path.parent if str(path.parent) else Path()
-    tmp = folder / f".{path.name}.korelect-tmp"
-    try:
-        with tmp.open("wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FileFormatError(f"cannot write: {exc.strerror}", path=str(path)) from None
-
-
-def run(args: argparse.Namespace) -> str:
-    """Draw the chart the arguments ask for, write it, and say what was written."""
+def run(args: argparse.Namespace) -> Output:
+    """``korelect chart``: draw the chart, write it, and say what was written."""
     path = _check_output(args.output)
     year = election_year(args.year, f"chart {args.chart}")
     if args.party is not None and args.chart != "map":
@@ -130,4 +115,4 @@ def run(args: argparse.Namespace) -> str:
     else:
         data = svg.encode("utf-8")
     write_whole(path, data)
-    return f"wrote {path} ({len(data):,} bytes)"
+    return Output(f"wrote {path} ({len(data):,} bytes)")

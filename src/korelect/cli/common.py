@@ -1,15 +1,62 @@
-"""What every command shares: the one-line error parser, ``--rules`` and whole-file writes."""
+"""What every command shares: the protocol, one-line errors, YEAR, ``--rules``, whole files.
+
+Every command module of :mod:`korelect.cli` follows one protocol:
+``add_parser(sub)`` adds its subcommands to the command line's subparsers, each
+with ``set_defaults(run=...)``, and each ``run`` takes the parsed arguments and
+returns an :class:`Output`, the text to print and the exit status. Modules import
+what their commands compute with inside the run functions, so that building the
+parser (``korelect --help``) stays fast.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeAlias
 
-from korelect.errors import FileFormatError, InputError
+from korelect.errors import FileFormatError, InputError, UnknownElectionError
 from korelect.law.registry import registered_years, rules_for
 from korelect.law.rules import Rules
 from korelect.law.rulesfile import load_rules
+
+__all__ = [
+    "Output",
+    "Parser",
+    "Run",
+    "Subparsers",
+    "election_year",
+    "json_text",
+    "rules_arg",
+    "write_whole",
+]
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[Any]"
+"""The command line's subparsers, as each command module's ``add_parser`` receives them."""
+
+
+class Output(str):
+    """What a command prints, with the exit status it ends with (0 unless given).
+
+    A ``str``, so it prints and compares as its text: ``Output("x") == "x"``.
+    """
+
+    status: int
+
+    def __new__(cls, text: str, status: int = 0) -> Output:
+        """The text ``text`` ending with exit status ``status``."""
+        self = super().__new__(cls, text)
+        self.status = status
+        return self
+
+    def __repr__(self) -> str:
+        """``Output('text', status=1)``."""
+        return f"Output({str(self)!r}, status={self.status})"
+
+
+Run: TypeAlias = Callable[[argparse.Namespace], Output]
+"""A command: the parsed arguments in, what to print and the exit status out."""
 
 
 def rules_arg(value: str) -> Rules:
@@ -34,25 +81,39 @@ class Parser(argparse.ArgumentParser):
 
 
 def election_year(text: str, command: str, *, also: str = "") -> int:
-    """A year korelect has data for, or one clear error naming the command and the known years."""
+    """A year korelect has data for, or one clear error naming the command and the known years.
+
+    Every command that takes a YEAR parses it here before it calls the library.
+    """
     from korelect.record.data import dataset  # noqa: PLC0415  (only commands that load data ask)
+    from korelect.record.election import parse_year  # noqa: PLC0415  (the one year parser)
 
-    years = dataset().years()
-    value = text.strip()
-    if not (value.isascii() and value.isdigit()) or int(value) not in years:
-        known = ", ".join(str(y) for y in years)
-        raise InputError(f"{command}: expected an election year ({known}){also} (got {text!r})")
-    return int(value)
+    try:
+        return parse_year(text)
+    except UnknownElectionError:
+        known = ", ".join(str(y) for y in dataset().years())
+        raise InputError(
+            f"{command}: expected an election year ({known}){also} (got {text!r})"
+        ) from None
 
 
-def write_whole(path: Path, text: str) -> None:
-    """Write a file whole or not at all: a temporary file renamed into place."""
+def json_text(data: object) -> str:
+    """``data`` as the JSON every ``--json`` prints: UTF-8 as is, indented by two."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def write_whole(path: Path, content: str | bytes) -> None:
+    """Write a file whole or not at all: a temporary file renamed into place.
+
+    Text is written as UTF-8.
+    """
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise FileFormatError("no such folder", path=str(path))
     tmp = folder / f".{path.name}.korelect-tmp"
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -11,18 +11,16 @@ from __future__ import annotations
 import argparse
 import socket
 import sys
-from typing import Any
 
+from korelect.cli.common import Output, Subparsers
 from korelect.errors import InputError
 
 __all__ = ["add_parser", "listen", "run"]
 
 
-def add_parser(
-    subparsers: argparse._SubParsersAction[Any],
-) -> argparse.ArgumentParser:
-    """Add the ``serve`` subcommand to the command line's subparsers; return its parser."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+def add_parser(sub: Subparsers) -> None:
+    """Add ``serve`` to the command line's subparsers."""
+    parser = sub.add_parser(
         "serve",
         help="browse every election in a web browser (and a JSON API)",
         description="Start the web explorer: every election with its assembly, province tables "
@@ -33,7 +31,7 @@ def add_parser(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
     )
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    return parser
+    parser.set_defaults(run=run)
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -55,8 +53,8 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def run(args: argparse.Namespace) -> str:
-    """Serve until interrupted; return the line printed when the server stops."""
+def run(args: argparse.Namespace) -> Output:
+    """``korelect serve``: serve until interrupted; return the line printed when it stops."""
     sock = listen(args.host, args.port)
     import uvicorn  # noqa: PLC0415  (only this command needs the server)
 
@@ -76,4 +74,4 @@ def run(args: argparse.Namespace) -> str:
     print(f"korelect serve: http://{shown}:{port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
     with sock:
         uvicorn.Server(config).run(sockets=[sock])
-    return "korelect serve: stopped"
+    return Output("korelect serve: stopped")

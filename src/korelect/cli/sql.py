@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
+from korelect.cli.common import Output, Subparsers
 from korelect.errors import InputError
 from korelect.record.db import FORMATS, TABLES, VIEWS, sql_to_text
 
@@ -41,11 +41,9 @@ def _epilog() -> str:
     return "\n".join([*lines, "", _EXAMPLES])
 
 
-def add_parser(
-    subparsers: argparse._SubParsersAction[Any],
-) -> argparse.ArgumentParser:
-    """Add the ``sql`` subcommand to the command line's subparsers; return its parser."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+def add_parser(sub: Subparsers) -> None:
+    """Add ``sql`` to the command line's subparsers."""
+    parser = sub.add_parser(
         "sql",
         help="query the shipped tables with read-only SQL (DuckDB)",
         description="Run one read-only SQL statement over the shipped tables, in DuckDB's\n"
@@ -65,11 +63,11 @@ def add_parser(
         help="an aligned table (default), CSV with a header line, or a JSON list of objects",
     )
     parser.add_argument("--limit", type=int, metavar="N", help="print at most N rows")
-    return parser
+    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> str:
-    """Run the ``sql`` subcommand; return what it prints.
+def run(args: argparse.Namespace) -> Output:
+    """``korelect sql``: run the statement; return what it prints.
 
     Raises :class:`~korelect.errors.InputError` (one line) for SQL that does
     not parse or bind, for statements that do not only read, and for a bad
@@ -78,4 +76,4 @@ def run(args: argparse.Namespace) -> str:
     if args.limit is not None and args.limit < 0:
         raise InputError(f"--limit must be >= 0 (got {args.limit})")
     sql = sys.stdin.read() if args.query == "-" else args.query
-    return sql_to_text(sql, fmt=args.format, limit=args.limit)
+    return Output(sql_to_text(sql, fmt=args.format, limit=args.limit))

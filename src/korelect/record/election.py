@@ -743,6 +743,7 @@ def result_to_dict(result: ElectionResult, *, provinces: bool) -> dict[str, obje
         "list_turnout": None if result.list_turnout is None else result.list_turnout.to_dict(),
         "unopposed": [d.name for d in result.districts if d.how == "unopposed"],
         "findings": [f.to_dict() for f in result.findings],
+        "notes": list(result.notes),
     }
     if provinces:
         data["provinces"] = [

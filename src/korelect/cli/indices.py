@@ -1,0 +1,42 @@
+"""The ``korelect indices`` command: disproportionality and party-system indices.
+
+``indices YEAR [--merge-satellites] [--json]`` prints
+:func:`korelect.analysis.indices.indices_text` or its JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from korelect.cli.common import Output, Subparsers, election_year, json_text
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: Subparsers) -> None:
+    """Add ``indices`` to the command line's subparsers."""
+    ind = sub.add_parser(
+        "indices",
+        help="disproportionality and party-system indices of an election",
+        description="Gallagher, Loosemore-Hanby, Sainte-Lague index, largest advantage ratio, "
+        "effective number of parties (Laakso-Taagepera, Golosov) by votes and seats, and votes "
+        "wasted on losing district candidates, for the district and list tiers and the assembly.",
+    )
+    ind.add_argument("year", metavar="YEAR")
+    ind.add_argument(
+        "--merge-satellites",
+        action="store_true",
+        help="count the 2020 and 2024 satellite parties with their parents",
+    )
+    ind.add_argument("--json", action="store_true", help="print one JSON object")
+    ind.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> Output:
+    """``korelect indices``: the indices of every tier, as text or JSON."""
+    from korelect.analysis.indices import indices_text, indices_to_dict  # noqa: PLC0415
+
+    year = election_year(args.year, "indices")
+    if args.json:
+        return Output(json_text(indices_to_dict(year, merge_satellites=args.merge_satellites)))
+    return Output(indices_text(year, merge_satellites=args.merge_satellites))

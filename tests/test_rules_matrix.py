@@ -1,0 +1,152 @@
+"""Every way in that takes rules, over the same matrix of years x rules.
+
+The library functions, the command line and the web API all reach an assembly through
+``korelect.results(year, rules=...)``: each election's counts under every election's law
+(2024's law on every year's counts included) give the same assembly whichever way is asked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+
+import pytest
+from fastapi.testclient import TestClient
+
+import korelect
+from korelect.cli import main
+from korelect.errors import TieError
+from korelect.web.app import create_app
+
+YEARS = korelect.registered_years()
+MATRIX = [(year, law) for year in YEARS for law in YEARS]
+# The slower paths (simulate, article, web) run on a spread of the matrix: every year under
+# 2024's law and its own, and every law on the years 1988, 2004 and 2020.
+SPREAD = sorted(
+    {(year, 2024) for year in YEARS}
+    | {(year, year) for year in YEARS}
+    | {(year, law) for year in (1988, 2004, 2020) for law in YEARS}
+)
+
+
+TIE = "the law has no tie rule"
+
+
+@cache
+def expected(year: int, law: int) -> dict[str, int] | str:
+    """Seats by party, or TIE where the law (1988, 1992) gives no rule for a tie that arises."""
+    try:
+        result = korelect.results(year, rules=korelect.rules_for(law))
+    except TieError:
+        return TIE
+    return {p.info.party_id: p.total_seats for p in result.parties if p.total_seats}
+
+
+def outcome(compute: Callable[[], dict[str, int]]) -> dict[str, int] | str:
+    try:
+        return compute()
+    except TieError:
+        return TIE
+
+
+@cache
+def largest(year: int) -> str:
+    return korelect.results(year).parties[0].info.name_ko
+
+
+def seats(result: korelect.ElectionResult) -> dict[str, int]:
+    return {p.info.party_id: p.total_seats for p in result.parties if p.total_seats}
+
+
+@pytest.mark.parametrize(("year", "law"), MATRIX)
+def test_results_takes_rules_as_rules_year_or_text(year: int, law: int) -> None:
+    assert outcome(lambda: seats(korelect.results(year, rules=law))) == expected(year, law)
+    assert outcome(lambda: seats(korelect.results(str(year), rules=str(law)))) == expected(
+        year, law
+    )
+    if expected(year, law) == TIE:
+        return
+    by_rules = korelect.results(year, rules=korelect.rules_for(law))
+    assert by_rules.rules.district_seats == korelect.rules_for(year).district_seats
+    assert sum(seats(by_rules).values()) == by_rules.rules.total_seats
+    assert (by_rules.notes == ()) == (by_rules.rules == korelect.rules_for(law))
+
+
+@pytest.mark.parametrize(("year", "law"), MATRIX)
+def test_compare_and_swing_agree_with_results(year: int, law: int) -> None:
+    rules = korelect.rules_for(law)
+    assert outcome(lambda: seats(korelect.compare(year, rules).other)) == expected(year, law)
+    if year == 2024:
+        return  # 2024 ships declared winners only: nothing to swing (issue 11)
+    swung = outcome(lambda: dict(korelect.swing(year, {largest(year): 0}, rules=rules).swung.seats))
+    if isinstance(swung, dict):
+        swung = {k: v for k, v in swung.items() if v}
+    assert swung == expected(year, law)
+
+
+@pytest.mark.parametrize(("year", "law"), SPREAD)
+def test_simulate_with_no_noise_gives_the_results(year: int, law: int) -> None:
+    if year == 2024:
+        pytest.skip("2024 ships declared winners only: nothing to simulate (issue 11)")
+    if expected(year, law) == TIE:
+        pytest.skip("a tie the law gives no rule for: simulate draws it by lot")
+    sim = korelect.simulate(
+        year,
+        4,
+        national_sd=0,
+        regional_sd=0,
+        district_sd=0,
+        list_sd=0,
+        rules=korelect.rules_for(law),
+    )
+    means = {p.info.party_id: p.mean for p in sim.projections() if p.mean}
+    assert means == pytest.approx({k: float(v) for k, v in expected(year, law).items()})
+
+
+def _cli_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
+    assert main(list(argv)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(("year", "law"), SPREAD)
+def test_cli_results_compare_swing(capsys: pytest.CaptureFixture[str], year: int, law: int) -> None:
+    if expected(year, law) == TIE:
+        assert main(["results", str(year), "--rules", str(law)]) == 2
+        assert "tie in list seats" in capsys.readouterr().err
+        return
+    out = _cli_json(capsys, "results", str(year), "--rules", str(law), "--json")
+    assert isinstance(out, dict)
+    got = {p["id"]: p["total_seats"] for p in out["parties"] if p["total_seats"]}
+    assert got == expected(year, law)
+    assert main(["compare", str(year), "--rules", str(law)]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(("year", "law"), SPREAD)
+def test_cli_article_write_and_chart(
+    capsys: pytest.CaptureFixture[str], year: int, law: int
+) -> None:
+    if expected(year, law) == TIE:
+        pytest.skip("a tie the law gives no rule for")
+    assert main(["article", "write", str(year), "--rules", str(law)]) == 0
+    assert main(["chart", "hemicycle", str(year), "--rules", str(law)]) == 0
+    capsys.readouterr()
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app())
+
+
+@pytest.mark.parametrize(("year", "law"), SPREAD)
+def test_web_whatif_under_other_rules(client: TestClient, year: int, law: int) -> None:
+    response = client.get(f"/api/elections/{year}/whatif", params={"rules": str(law)})
+    if expected(year, law) == TIE:
+        assert response.status_code == 400
+        return
+    assert response.status_code == 200, response.text
+    data = response.json()
+    parties = data["parties"] if "parties" in data else data["result"]["parties"]
+    got = {p["id"]: p["total_seats"] for p in parties if p["total_seats"]}
+    assert got == expected(year, law)
