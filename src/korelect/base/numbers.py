@@ -168,3 +168,61 @@ def fmt_votes(votes: Number) -> str:
     if isinstance(votes, int) or Fraction(votes).denominator == 1:
         return f"{int(votes):,}"
     return fmt_decimal(votes, 2)
+
+
+def fmt_count(value: int) -> str:
+    """A count with thousands separators.
+
+    >>> fmt_count(7923718)
+    '7,923,718'
+    """
+    return f"{value:,}"
+
+
+def parse_printed(text: str) -> tuple[Fraction, int] | None:
+    """A number as printed and its decimals (None where the text is not a finite number).
+
+    Reads ``'38.49%'``, ``'7,923,718'``, ``'3.91pp'`` and ``'149 seats'``.
+
+    >>> parse_printed("38.49%"), parse_printed("7,923,718"), parse_printed("n/a")
+    ((Fraction(3849, 100), 2), (Fraction(7923718, 1), 0), None)
+    """
+    raw = text.strip().removesuffix("%").removesuffix("pp").replace(",", "").strip()
+    if raw.endswith(" seats"):
+        raw = raw.removesuffix(" seats")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        return None
+    if not value.is_finite():
+        return None
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return Fraction(value), places
+
+
+def round_percent(value: Fraction, places: int) -> Fraction:
+    """A share as a percentage rounded half up to ``places`` decimals.
+
+    >>> round_percent(Fraction(1, 8), 1)
+    Fraction(25, 2)
+    """
+    return round_half_up(value * 100, places)
+
+
+def percent_text(value: Fraction, places: int) -> str:
+    """A share as a percentage with ``places`` decimals, half up, without the ``%``.
+
+    >>> percent_text(Fraction(1, 8), 1)
+    '12.5'
+    """
+    return fmt_decimal(value * 100, places)
+
+
+def share_of(part: int, whole: int) -> Fraction:
+    """``part`` over ``whole`` exactly (0 where ``whole`` is 0).
+
+    >>> share_of(1, 4), share_of(3, 0)
+    (Fraction(1, 4), Fraction(0, 1))
+    """
+    return Fraction(part, whole) if whole else Fraction(0)

@@ -9,8 +9,10 @@ the computed share rounded half up to the printed number of decimals.
 
 The checks, in the order findings are reported within a year (one module each:
 :mod:`.winners`, :mod:`.arithmetic`, :mod:`.polling`, :mod:`.official`,
-:mod:`.seeds`; what they share is in :mod:`._common`, the audit and its
-reports in :mod:`.report`):
+:mod:`.seeds`; what they share is in :mod:`.common`, the audit and its
+reports in :mod:`.report`; each election is computed once, as a
+:class:`~korelect.record.computed.ComputedElection`, the view the article
+checker shares):
 
 1. **Declared winners** (:data:`DECLARED`): the number of districts vs the
    law's district seats (where they differ, the election is computed with the
@@ -65,7 +67,7 @@ reports in :mod:`.report`):
    :data:`CONTINUES`. A swing or turnout change is compared without its
    sign (the seeds print none), a swing against the seed's own percentage.
 
-Party names are compared by the party registry's id (``_results.party_info``),
+Party names are compared by the party registry's id (:func:`korelect.record.election.party_info`),
 so that 신정당 and 신정치개혁당, or 자민련 and 자유민주연합, are one party.
 
 >>> findings = audit(1996)

@@ -9,19 +9,19 @@ from korelect.analysis.audit.common import (
     BALLOTS_ELECTORATE,
     CANDIDATES_VALID,
     LIST_PROVINCE,
-    LIST_SOURCE,
     LIST_TURNOUT,
     LIST_VALID,
     VALID_BALLOTS,
-    _Context,
-    _n,
+    AuditContext,
 )
+from korelect.base.numbers import fmt_count
+from korelect.record.computed import LIST_SOURCE
 from korelect.record.findings import Finding
 
 # ------------------------------------------------------------ 3. district arithmetic
 
 
-def check_districts(ctx: _Context, year: int) -> list[Finding]:
+def check_districts(ctx: AuditContext, year: int) -> list[Finding]:
     """Candidates vs valid votes; valid + invalid vs ballots; ballots + abstentions."""
     data = ctx.data
     cands: dict[str, list[tuple[str, str, int | None]]] = defaultdict(list)
@@ -36,7 +36,7 @@ def check_districts(ctx: _Context, year: int) -> list[Finding]:
             total = sum(v or 0 for _, _, v in here)
             if total != d.valid_votes:
                 zero = [f"{n} ({p})" for n, p, v in here if v == 0]
-                note = f"difference {_n(total - d.valid_votes)}"
+                note = f"difference {fmt_count(total - d.valid_votes)}"
                 if zero and total < d.valid_votes:
                     note += f"; 0 votes in the counts for {', '.join(zero)}"
                 sums.append(
@@ -44,18 +44,18 @@ def check_districts(ctx: _Context, year: int) -> list[Finding]:
                         year,
                         CANDIDATES_VALID,
                         d.district_id,
-                        f"sum of {len(here)} candidates {_n(total)}",
-                        f"valid votes {_n(d.valid_votes)}",
+                        f"sum of {len(here)} candidates {fmt_count(total)}",
+                        f"valid votes {fmt_count(d.valid_votes)}",
                         d.source,
                         note,
                     )
                 )
-        ballots += _addition(
+        ballots += addition(
             Finding(year, VALID_BALLOTS, d.district_id, "", "", d.source),
             [("valid", d.valid_votes), ("invalid", d.invalid_votes)],
             ("ballots cast", d.ballots_cast),
         )
-        electorate += _addition(
+        electorate += addition(
             Finding(year, BALLOTS_ELECTORATE, d.district_id, "", "", d.source),
             [("ballots", d.ballots_cast), ("abstentions", d.abstentions)],
             ("electorate", d.electorate),
@@ -63,7 +63,7 @@ def check_districts(ctx: _Context, year: int) -> list[Finding]:
     return sums + ballots + electorate
 
 
-def _addition(
+def addition(
     blank: Finding, parts: list[tuple[str, int | None]], total: tuple[str, int | None]
 ) -> list[Finding]:
     """``blank`` filled in where the parts do not add up to the total ([] if they do).
@@ -73,14 +73,17 @@ def _addition(
     values = [v for _, v in parts if v is not None]
     if total[1] is None or len(values) != len(parts) or sum(values) == total[1]:
         return []
-    ours = " + ".join(f"{name} {_n(v or 0)}" for name, v in parts) + f" = {_n(sum(values))}"
-    return [dataclasses.replace(blank, ours=ours, theirs=f"{total[0]} {_n(total[1])}")]
+    ours = (
+        " + ".join(f"{name} {fmt_count(v or 0)}" for name, v in parts)
+        + f" = {fmt_count(sum(values))}"
+    )
+    return [dataclasses.replace(blank, ours=ours, theirs=f"{total[0]} {fmt_count(total[1])}")]
 
 
 # ----------------------------------------------------------------- 4. list votes
 
 
-def check_list(ctx: _Context, year: int) -> list[Finding]:
+def check_list(ctx: AuditContext, year: int) -> list[Finding]:
     """Province rows vs their sigungu rows; party votes vs valid; turnout arithmetic."""
     data = ctx.data
     rows = data.list_votes(year)
@@ -99,10 +102,11 @@ def check_list(ctx: _Context, year: int) -> list[Finding]:
             year,
             LIST_PROVINCE,
             f"{year}:{prov} list votes, {party}",
-            f"sum of sigungu rows {_n(sigungu.get((prov, party), 0))}",
-            f"province total row {_n(province.get((prov, party), 0))}",
+            f"sum of sigungu rows {fmt_count(sigungu.get((prov, party), 0))}",
+            f"province total row {fmt_count(province.get((prov, party), 0))}",
             source,
-            f"difference {_n(province.get((prov, party), 0) - sigungu.get((prov, party), 0))}",
+            "difference "
+            f"{fmt_count(province.get((prov, party), 0) - sigungu.get((prov, party), 0))}",
         )
         for prov, party in sorted(set(province) | set(sigungu))
         if province.get((prov, party), 0) != sigungu.get((prov, party), 0)
@@ -123,10 +127,10 @@ def check_list(ctx: _Context, year: int) -> list[Finding]:
                         year,
                         LIST_PROVINCE,
                         f"{year}:{prov} list turnout, {name}",
-                        f"sum of sigungu rows {_n(mine)}",
-                        f"province total row {_n(theirs)}",
+                        f"sum of sigungu rows {fmt_count(mine)}",
+                        f"province total row {fmt_count(theirs)}",
                         source,
-                        f"difference {_n(theirs - mine)}",
+                        f"difference {fmt_count(theirs - mine)}",
                     )
                 )
     for t in turnout:
@@ -138,19 +142,19 @@ def check_list(ctx: _Context, year: int) -> list[Finding]:
                     year,
                     LIST_VALID,
                     where + " list",
-                    f"sum of party list votes {_n(parties)}",
-                    f"list valid votes {_n(t.valid_votes)}",
+                    f"sum of party list votes {fmt_count(parties)}",
+                    f"list valid votes {fmt_count(t.valid_votes)}",
                     source,
-                    f"difference {_n(parties - t.valid_votes)}",
+                    f"difference {fmt_count(parties - t.valid_votes)}",
                 )
             )
         blank = Finding(year, LIST_TURNOUT, where + " list", "", "", source)
-        found += _addition(
+        found += addition(
             blank,
             [("valid", t.valid_votes), ("invalid", t.invalid_votes)],
             ("ballots cast", t.ballots_cast),
         )
-        found += _addition(
+        found += addition(
             blank,
             [("ballots", t.ballots_cast), ("abstentions", t.abstentions)],
             ("electorate", t.electorate),

@@ -1,18 +1,18 @@
-"""What the audit's checks share: sources, check names, curated tables, helpers, context."""
+"""What the audit's checks share: sources, check names, curated tables, helpers, context.
+
+The computed election itself is :class:`korelect.record.computed.ComputedElection`,
+shared with the article checker.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
 
-from korelect.base.numbers import fmt_decimal, round_half_up
 from korelect.law.registry import rules_for
-from korelect.law.thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare
+from korelect.record.computed import ComputedElection, election_dates
 from korelect.record.data import Dataset
-from korelect.record.election import ElectionResult, party_info, results, squash
+from korelect.record.election import results
 from korelect.record.findings import Finding
 
 INDEPENDENT = "무소속"
@@ -26,7 +26,6 @@ POLLING: Mapping[int, tuple[str, str]] = {
 """Years with polling-station counts: the shipped file and its source."""
 SEED_FILE = "seed_tables.csv"
 OFFICIAL_SOURCE = "official/national_results.csv"
-LIST_SOURCE = "nec-history/assembly-counting_vote-{n}.0.json (proportional)"
 
 # -- check names, in report order ----------------------------------------------------------
 DISTRICTS_LAW = "districts vs law"
@@ -189,167 +188,23 @@ NATIONAL_PCT_ROWS = ("Total", "Overall total")
 # ------------------------------------------------------------------------- helpers
 
 
-def _n(value: int) -> str:
-    return f"{value:,}"
-
-
-def _printed(text: str) -> tuple[Fraction, int] | None:
-    """A number as printed ('38.49%', '7,923,718', '3.91pp') and its decimals."""
-    raw = text.strip().removesuffix("%").removesuffix("pp").replace(",", "").strip()
-    if raw.endswith(" seats"):
-        raw = raw.removesuffix(" seats")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        return None
-    if not value.is_finite():
-        return None
-    exponent = value.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return Fraction(value), places
-
-
-def _pct(value: Fraction, places: int) -> Fraction:
-    """A share as a percentage rounded half up to ``places`` decimals."""
-    return round_half_up(value * 100, places)
-
-
-def _pct_text(value: Fraction, places: int) -> str:
-    return fmt_decimal(value * 100, places)
-
-
-def _share(part: int, whole: int) -> Fraction:
-    return Fraction(part, whole) if whole else Fraction(0)
-
-
-def _optional(data: Dataset, name: str) -> tuple[str, str] | None:
+def optional_file(data: Dataset, name: str) -> tuple[str, str] | None:
     """(label, text) of a data file that a folder Dataset may lack (None if so)."""
     if data.folder is not None and not (data.folder / name).exists():
         return None
     return data._open(name)
 
 
-def _elections(data: Dataset) -> dict[int, tuple[int, str]]:
-    """Year -> (assembly, ISO date) from ``elections.csv``."""
-    return {
-        r.integer("year"): (r.integer("assembly"), r.text("date"))
-        for r in data._rows("elections.csv")
-    }
-
-
-def _thresholds(condition: Condition | None) -> tuple[list[int], list[Fraction]]:
-    """(district-seat minimums, vote-share minimums) named anywhere in a threshold."""
-    seats: list[int] = []
-    shares: list[Fraction] = []
-    if isinstance(condition, DistrictSeats):
-        seats.append(condition.at_least)
-    elif isinstance(condition, VoteShare):
-        shares.append(condition.share)
-    elif isinstance(condition, AnyOf | AllOf):
-        for part in condition.conditions:
-            more = _thresholds(part)
-            seats += more[0]
-            shares += more[1]
-    return seats, shares
-
-
-@dataclass
-class _Year:
-    """One election computed once, with the lookups the checks share."""
-
-    data: Dataset
-    year: int
-    result: ElectionResult
-    assembly: int
-    date: str
-    _ids: dict[str, str] = field(default_factory=dict)
-    _constituency: tuple[dict[str, int], int, int | None] | None = None
-    names: dict[str, str] = field(default_factory=dict)
-    """Party id -> the Korean name first seen for it."""
-
-    def pid(self, name_ko: str) -> str:
-        """The party id of a Korean party name (the registry's, or the name itself)."""
-        if name_ko not in self._ids:
-            self._ids[name_ko] = party_info(name_ko, self.year).party_id
-            self.names.setdefault(self._ids[name_ko], name_ko)
-        return self._ids[name_ko]
-
-    def name(self, pid: str) -> str:
-        """A party id's Korean name (as the result or the data name it)."""
-        for p in self.result.parties:
-            if p.info.party_id == pid:
-                return p.info.name_ko
-        return self.names.get(pid, pid)
-
-    @property
-    def counts_source(self) -> str:
-        return next((d.source for d in self.data.districts(self.year) if d.source), "")
-
-    def constituency_votes(self) -> tuple[dict[str, int], int, int | None]:
-        """(votes by party id, the candidates' total, the districts' valid votes)."""
-        if self._constituency is None:
-            votes: dict[str, int] = defaultdict(int)
-            for c in self.data.candidates(self.year):
-                votes[self.pid(c.party_ko)] += c.votes or 0
-            valid = [d.valid_votes for d in self.data.districts(self.year)]
-            valid_total = None if all(v is None for v in valid) else sum(v or 0 for v in valid)
-            self._constituency = (dict(votes), sum(votes.values()), valid_total)
-        return self._constituency
-
-    def missing_votes(self, pid: str) -> list[tuple[int, str]]:
-        """Votes the counts may have lost for a party, each with where they are.
-
-        A district whose candidates fall short of its valid votes while this
-        party's candidate has 0 votes (the shortfall may be theirs), and a
-        declared winner of this party with 0 counted votes (their declared votes).
-        """
-        out: list[tuple[int, str]] = []
-        for d in self.result.districts:
-            count = d.count
-            valid = d.district.valid_votes
-            if count is None or valid is None:
-                continue
-            total = sum(c.votes or 0 for c in count.candidates)
-            zero = [c for c in count.candidates if c.votes == 0 and self.pid(c.party_ko) == pid]
-            if zero and total < valid:
-                why = (
-                    f"the {_n(valid - total)} votes missing from the candidates of "
-                    f"{d.district.district_id}, where {zero[0].name_ko} has 0"
-                )
-                out.append((valid - total, why))
-            w = d.declared
-            if w is not None and w.votes and self.pid(w.party_ko) == pid:
-                counted = next(
-                    (c.votes for c in count.candidates if squash(c.name_ko) == squash(w.name_ko)),
-                    None,
-                )
-                if counted == 0:
-                    why = (
-                        f"the {_n(w.votes)} votes {w.source} declares for {w.name_ko} in "
-                        f"{d.district.district_id} (0 in the counts)"
-                    )
-                    out.append((w.votes, why))
-        return out
-
-    def list_votes(self) -> tuple[dict[str, int], int]:
-        """(national list votes by party id from the province rows, their total)."""
-        votes: dict[str, int] = defaultdict(int)
-        for v in self.data.list_votes(self.year):
-            if v.level == "province":
-                votes[self.pid(v.party_ko)] += v.votes
-        return dict(votes), sum(votes.values())
-
-
-class _Context:
+class AuditContext:
     """Results computed once per audit and shared between the checks."""
 
     def __init__(self, data: Dataset) -> None:
         self.data = data
-        self.elections = _elections(data)
-        self._years: dict[int, _Year] = {}
+        self.elections = election_dates(data)
+        self._years: dict[int, ComputedElection] = {}
         self.law_findings: dict[int, list[Finding]] = defaultdict(list)
 
-    def year(self, year: int) -> _Year:
+    def year(self, year: int) -> ComputedElection:
         """The election of ``year``, computed once.
 
         Where the data has another number of districts than the law has
@@ -377,10 +232,10 @@ class _Context:
                     )
                 )
             result = results(year, data=self.data, rules=rules)
-            self._years[year] = _Year(self.data, year, result, assembly, when)
+            self._years[year] = ComputedElection(self.data, year, result, assembly, when)
         return self._years[year]
 
-    def previous(self, year: int) -> _Year | None:
+    def previous(self, year: int) -> ComputedElection | None:
         """The election before ``year`` in the data (None for the first)."""
         earlier = [y for y in self.data.years() if y < year]
         return self.year(max(earlier)) if earlier else None

@@ -8,36 +8,32 @@ from korelect.analysis.audit.common import (
     OFFICIAL_PCT,
     OFFICIAL_SEATS,
     OFFICIAL_SOURCE,
-    _Context,
-    _n,
-    _pct,
-    _pct_text,
-    _printed,
-    _share,
-    _Year,
+    AuditContext,
 )
+from korelect.base.numbers import fmt_count, parse_printed, percent_text, round_percent, share_of
+from korelect.record.computed import ComputedElection
 from korelect.record.findings import Finding
 
 # ------------------------------------------------------------ 6. official tables
 
 
-def _share_note(y: _Year, pid: str, printed: Fraction, places: int) -> str:
+def _share_note(y: ComputedElection, pid: str, printed: Fraction, places: int) -> str:
     """Why a printed constituency share may differ from the party's share of the valid votes.
 
     Tries the party's votes plus what the counts may have lost for it
-    (:meth:`_Year.missing_votes`).
+    (:meth:`ComputedElection.missing_votes`).
     """
     votes, counted, valid = y.constituency_votes()
     own = votes.get(pid, 0)
     whole = valid if valid is not None else counted
     return "; ".join(
-        f"{_n(own + extra)} of {_n(whole)} gives it: {why}"
+        f"{fmt_count(own + extra)} of {fmt_count(whole)} gives it: {why}"
         for extra, why in y.missing_votes(pid)
-        if _pct(_share(own + extra, whole), places) == printed
+        if round_percent(share_of(own + extra, whole), places) == printed
     )
 
 
-def check_official(ctx: _Context, year: int) -> list[Finding]:
+def check_official(ctx: AuditContext, year: int) -> list[Finding]:
     """Seats and vote percentages of ``official_seats.csv`` vs the computed result."""
     rows = ctx.data.official_seats(year)
     if not rows:
@@ -75,7 +71,7 @@ def check_official(ctx: _Context, year: int) -> list[Finding]:
                 )
         if o.constituency_vote_pct.strip():
             shares.extend(
-                _compare_pct(
+                compare_pct(
                     y,
                     OFFICIAL_PCT,
                     where + ", constituency vote %",
@@ -86,14 +82,14 @@ def check_official(ctx: _Context, year: int) -> list[Finding]:
             )
         if o.list_vote_pct.strip():
             if line is not None and year >= 2004:
-                printed = _printed(o.list_vote_pct)
-                if printed and _pct(line.vote_share, printed[1]) != printed[0]:
+                printed = parse_printed(o.list_vote_pct)
+                if printed and round_percent(line.vote_share, printed[1]) != printed[0]:
                     shares.append(
                         Finding(
                             year,
                             OFFICIAL_PCT,
                             where + ", list vote %",
-                            f"{_pct_text(line.vote_share, printed[1])}% of the list votes",
+                            f"{percent_text(line.vote_share, printed[1])}% of the list votes",
                             o.list_vote_pct,
                             src,
                         )
@@ -124,8 +120,8 @@ def check_official(ctx: _Context, year: int) -> list[Finding]:
     return seats + shares
 
 
-def _compare_pct(
-    y: _Year, check: str, where: str, text: str, pid: str, sources: str, note: str = ""
+def compare_pct(
+    y: ComputedElection, check: str, where: str, text: str, pid: str, sources: str, note: str = ""
 ) -> list[Finding]:
     """A printed national constituency share vs the party's share of the valid votes.
 
@@ -133,14 +129,14 @@ def _compare_pct(
     :func:`korelect.results` uses); the candidates' votes only where no
     district reports its valid votes.
     """
-    printed = _printed(text)
+    printed = parse_printed(text)
     votes, counted, valid = y.constituency_votes()
     whole = valid if valid is not None else counted
     if printed is None or not whole:
         return []
     value, places = printed
-    share = _share(votes.get(pid, 0), whole)
-    if _pct(share, places) == value:
+    share = share_of(votes.get(pid, 0), whole)
+    if round_percent(share, places) == value:
         return []
     why = _share_note(y, pid, value, places)
     label = "valid votes" if valid is not None else "counted constituency votes"
@@ -149,7 +145,8 @@ def _compare_pct(
             y.year,
             check,
             where,
-            f"{_pct_text(share, places)}% ({_n(votes.get(pid, 0))} of {_n(whole)} {label})",
+            f"{percent_text(share, places)}% ({fmt_count(votes.get(pid, 0))} of "
+            f"{fmt_count(whole)} {label})",
             text,
             sources,
             "; ".join(n for n in (why, note) if n),

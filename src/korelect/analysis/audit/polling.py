@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from korelect.analysis.audit.arithmetic import _addition
+from korelect.analysis.audit.arithmetic import addition
 from korelect.analysis.audit.common import (
     ABSENTEE_ROWS,
     POLLING,
@@ -21,10 +21,10 @@ from korelect.analysis.audit.common import (
     STATION_SUM,
     STATION_WINNER,
     WINNERS_PRIMARY,
-    _Context,
-    _n,
-    _optional,
+    AuditContext,
+    optional_file,
 )
+from korelect.base.numbers import fmt_count
 from korelect.errors import FileFormatError
 from korelect.record.data import Dataset
 from korelect.record.election import squash
@@ -69,7 +69,7 @@ class _Station:
 
 def read_polling(data: Dataset, year: int = 2020) -> list[_Station] | None:
     """One year's polling-station rows grouped by station, in file order (None if absent)."""
-    opened = _optional(data, POLLING[year][0])
+    opened = optional_file(data, POLLING[year][0])
     if opened is None:
         return None
     label, text = opened
@@ -115,7 +115,7 @@ def read_polling(data: Dataset, year: int = 2020) -> list[_Station] | None:
     return list(stations.values())
 
 
-def check_polling(ctx: _Context, year: int) -> list[Finding]:
+def check_polling(ctx: AuditContext, year: int) -> list[Finding]:
     """Each station's arithmetic, kinds of stations, and districts vs stations (2012–2020)."""
     if year not in POLLING:
         return []
@@ -137,19 +137,19 @@ def check_polling(ctx: _Context, year: int) -> list[Finding]:
                     year,
                     STATION_SUM,
                     st.where,
-                    f"sum of {len(st.candidates)} candidates {_n(total)}",
-                    f"계 {_n(f['계'])}",
+                    f"sum of {len(st.candidates)} candidates {fmt_count(total)}",
+                    f"계 {fmt_count(f['계'])}",
                     f"{src}, line {st.line}",
-                    f"difference {_n(total - f['계'])}",
+                    f"difference {fmt_count(total - f['계'])}",
                 )
             )
         at = f"{src}, line {st.line}"
-        ballots += _addition(
+        ballots += addition(
             Finding(year, STATION_BALLOTS, st.where, "", "", at),
             [("계", f["계"]), ("invalid", st.invalid)],
             ("투표수", f["투표수"]),
         )
-        electorate += _addition(
+        electorate += addition(
             Finding(year, STATION_ELECTORATE, st.where, "", "", at),
             [("투표수", f["투표수"]), ("기권수", f["기권수"])],
             ("선거인수", f["선거인수"]),
@@ -163,8 +163,8 @@ def check_polling(ctx: _Context, year: int) -> list[Finding]:
                         year,
                         STATION_KIND,
                         st.where,
-                        f"투표수 {_n(f['투표수'])}",
-                        f"선거인수 {_n(f['선거인수'])}",
+                        f"투표수 {fmt_count(f['투표수'])}",
+                        f"선거인수 {fmt_count(f['선거인수'])}",
                         f"{src}, line {st.line}",
                         "more ballots than voters at an ordinary station",
                     )
@@ -179,7 +179,7 @@ def check_polling(ctx: _Context, year: int) -> list[Finding]:
                 STATION_KIND,
                 f"{year} stations of kind {kind}",
                 f"{len(group)} of {every[kind]} rows cast more ballots than their electorate "
-                f"({_n(excess)} ballots over; {zero} rows with electorate 0)",
+                f"({fmt_count(excess)} ballots over; {zero} rows with electorate 0)",
                 "선거인수 ≥ 투표수 expected at a polling station",
                 src,
                 f"how the kind is recorded, not an error: {STATION_KINDS[kind]}",
@@ -203,7 +203,7 @@ def names_order(names: set[str]) -> Callable[[str], int]:
 
 
 def _polling_districts(
-    ctx: _Context, year: int, stations: list[_Station], src: str
+    ctx: AuditContext, year: int, stations: list[_Station], src: str
 ) -> list[Finding]:
     """Per district: the stations' sums vs the district table, and the declared winner."""
     data = ctx.data
@@ -265,8 +265,8 @@ def _polling_districts(
                         year,
                         STATION_DISTRICT,
                         did,
-                        f"stations: {name} {_n(mine)}",
-                        f"district table: {name} {'-' if theirs is None else _n(theirs)}",
+                        f"stations: {name} {fmt_count(mine)}",
+                        f"district table: {name} {'-' if theirs is None else fmt_count(theirs)}",
                         f"{src}; {d.source} (districts.csv)",
                     )
                 )
@@ -278,9 +278,11 @@ def _polling_districts(
                         year,
                         STATION_DISTRICT,
                         did,
-                        f"stations: {name} ({party}) {_n(n)}",
+                        f"stations: {name} ({party}) {fmt_count(n)}",
                         "candidates.csv: "
-                        + ("no such candidate" if theirs_votes is None else _n(theirs_votes)),
+                        + (
+                            "no such candidate" if theirs_votes is None else fmt_count(theirs_votes)
+                        ),
                         f"{src}; candidates.csv",
                     )
                 )
@@ -296,7 +298,7 @@ def _polling_districts(
                     year,
                     STATION_WINNER,
                     w.district_id,
-                    f"stations: {top_name} ({top_party}) {_n(top)}",
+                    f"stations: {top_name} ({top_party}) {fmt_count(top)}",
                     f"declared: {w.name_ko} ({w.party_ko})",
                     f"{src}; {w.source}",
                     "a different person",
@@ -308,10 +310,10 @@ def _polling_districts(
                     year,
                     STATION_WINNER,
                     w.district_id,
-                    f"stations: {top_name} {_n(top)}",
-                    f"declared: {w.name_ko} {_n(w.votes)}",
+                    f"stations: {top_name} {fmt_count(top)}",
+                    f"declared: {w.name_ko} {fmt_count(w.votes)}",
                     f"{src}; {w.source}",
-                    f"difference {_n(w.votes - top)}",
+                    f"difference {fmt_count(w.votes - top)}",
                 )
             )
     return found

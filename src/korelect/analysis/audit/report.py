@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from korelect.analysis.audit.arithmetic import check_districts, check_list
-from korelect.analysis.audit.common import CHECKS, _Context
+from korelect.analysis.audit.common import CHECKS, AuditContext
 from korelect.analysis.audit.official import check_official
 from korelect.analysis.audit.polling import check_polling
 from korelect.analysis.audit.seeds import SeedCell, check_seeds, read_seeds
@@ -18,7 +18,7 @@ from korelect.record.findings import Finding
 # ----------------------------------------------------------------------- the audit
 
 
-def _year_findings(ctx: _Context, year: int, seeds: Sequence[SeedCell]) -> list[Finding]:
+def _year_findings(ctx: AuditContext, year: int, seeds: Sequence[SeedCell]) -> list[Finding]:
     found = [
         *check_declared(ctx, year),
         *check_winner_votes(ctx, year),
@@ -46,7 +46,7 @@ def audit(year: int | None = None, *, data: Dataset | None = None) -> tuple[Find
     years = data.years() if year is None else (int(year),)
     if year is not None and year not in data.years():
         results(year, data=data)  # raises UnknownElectionError, naming the known years
-    ctx = _Context(data)
+    ctx = AuditContext(data)
     seeds = read_seeds(data)
     found: list[Finding] = []
     for y in sorted(years):

@@ -23,20 +23,21 @@ from korelect.analysis.audit.common import (
     SEED_SEATS,
     SEED_SUMS,
     SEED_TURNOUT,
-    _Context,
-    _n,
-    _optional,
-    _pct,
-    _pct_text,
-    _printed,
-    _share,
-    _thresholds,
-    _Year,
+    AuditContext,
+    optional_file,
 )
-from korelect.analysis.audit.official import _compare_pct
-from korelect.base.numbers import fmt_decimal
+from korelect.analysis.audit.official import compare_pct
+from korelect.base.numbers import (
+    fmt_count,
+    fmt_decimal,
+    parse_printed,
+    percent_text,
+    round_percent,
+    share_of,
+)
 from korelect.errors import DataError, FileFormatError, UnknownNameError
 from korelect.law.registry import rules_for
+from korelect.record.computed import ComputedElection, threshold_minimums
 from korelect.record.data import Dataset
 from korelect.record.election import ElectionResult, Turnout
 from korelect.record.findings import Finding
@@ -64,7 +65,7 @@ class SeedCell:
 
 def read_seeds(data: Dataset) -> list[SeedCell]:
     """The rows of ``seed_tables.csv`` (none for a data folder without the file)."""
-    opened = _optional(data, SEED_FILE)
+    opened = optional_file(data, SEED_FILE)
     if opened is None:
         return []
     label, text = opened
@@ -105,8 +106,8 @@ def seed_party(label: str, year: int) -> str | None:
 class _Seed:
     """The numbers a seed is compared with, computed once per year."""
 
-    y: _Year
-    prev: _Year | None
+    y: ComputedElection
+    prev: ComputedElection | None
     provinces: dict[str, str]
     """English province name -> code."""
 
@@ -140,7 +141,7 @@ class _Seed:
         )
 
 
-def check_seeds(ctx: _Context, year: int, cells: Sequence[SeedCell]) -> list[Finding]:
+def check_seeds(ctx: AuditContext, year: int, cells: Sequence[SeedCell]) -> list[Finding]:
     """Every seed number of ``year`` vs the counts, the law and the seed's own sums."""
     mine = [c for c in cells if c.year == year]
     if not mine:
@@ -223,7 +224,7 @@ def _seed_seats(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
                         continue
                     pids = [pid]
                 ours = seed.seats(kind, pids) if kind else seed.region_seats(codes, pids)
-                printed = _printed(cell.value)
+                printed = parse_printed(cell.value)
                 if printed is None or printed[0] != ours:
                     party = "all parties" if pids is None else column
                     found.append(
@@ -275,7 +276,7 @@ def _seed_sums(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
     year = seed.y.year
     for table, rows in _tables(cells, "seats", "constituency_seats").items():
         values = {
-            label: {col: p[0] for col, c in row.items() if (p := _printed(c.value))}
+            label: {col: p[0] for col, c in row.items() if (p := parse_printed(c.value))}
             for label, row in rows.items()
         }
         for label, row in rows.items():
@@ -364,22 +365,22 @@ def _seed_pct(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
                     pid = seed.pid(column)
                     pids = [] if pid is None else [pid]
                 part = sum(votes.get(pid, 0) for pid in pids)
-                printed = _printed(cell.value)
+                printed = parse_printed(cell.value)
                 if printed is None:
                     continue
-                share = _share(part, whole)
-                if _pct(share, printed[1]) != printed[0]:
+                share = share_of(part, whole)
+                if round_percent(share, printed[1]) != printed[0]:
                     what = "list votes" if is_list else "constituency votes"
                     found.append(
                         Finding(
                             y.year,
                             SEED_PCT,
                             f"{table} table, {label}, {column}",
-                            f"{_pct_text(share, printed[1])} ({_n(part)} of {_n(whole)} {what}, "
-                            f"{area})",
+                            f"{percent_text(share, printed[1])} ({fmt_count(part)} of "
+                            f"{fmt_count(whole)} {what}, {area})",
                             cell.value,
                             f"{y.counts_source}; {cell.source}",
-                            f"exact {_pct_text(share, 3)}%",
+                            f"exact {percent_text(share, 3)}%",
                         )
                     )
     return found
@@ -435,7 +436,7 @@ def _seed_infobox(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
         if "Seats" in fields:
             cell = fields["Seats"]
             ours = 0 if line is None else line.total_seats
-            printed = _printed(cell.value)
+            printed = parse_printed(cell.value)
             if printed is None or printed[0] != ours:
                 found.append(
                     Finding(
@@ -450,7 +451,7 @@ def _seed_infobox(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
         if "Popular Vote" in fields and counted:
             cell = fields["Popular Vote"]
             ours = cons.get(pid, 0)
-            printed = _printed(cell.value)
+            printed = parse_printed(cell.value)
             if printed is None or printed[0] != ours:
                 diff = 0 if printed is None else int(printed[0]) - ours
                 found.append(
@@ -458,28 +459,28 @@ def _seed_infobox(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
                         year,
                         SEED_INFOBOX,
                         f"{party}, Popular Vote",
-                        f"{_n(ours)} (sum of its candidates' votes)",
+                        f"{fmt_count(ours)} (sum of its candidates' votes)",
                         cell.value,
                         f"{src}; {cell.source}",
-                        _vote_gap_note(seed, pid, diff),
+                        seed.y.vote_gap_note(pid, diff),
                     )
                 )
         if "Percentage" in fields and counted:
             cell = fields["Percentage"]
             note = ""
             votes = fields.get("Popular Vote")
-            own = _printed(votes.value) if votes else None
-            printed = _printed(cell.value)
+            own = parse_printed(votes.value) if votes else None
+            printed = parse_printed(cell.value)
             if (
                 votes is not None
                 and own
                 and printed
                 and valid
-                and _pct(_share(int(own[0]), valid), printed[1]) == printed[0]
+                and round_percent(share_of(int(own[0]), valid), printed[1]) == printed[0]
             ):
-                note = f"= the seed's own {votes.value} of the {_n(valid)} valid votes"
+                note = f"= the seed's own {votes.value} of the {fmt_count(valid)} valid votes"
             found.extend(
-                _compare_pct(
+                compare_pct(
                     y,
                     SEED_INFOBOX,
                     f"{party}, Percentage",
@@ -491,37 +492,6 @@ def _seed_infobox(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
             )
         found.extend(_seed_history(seed, party, name, fields))
     return found
-
-
-def _vote_gap_note(seed: _Seed, pid: str, diff: int) -> str:
-    """Where a party's vote gap may come from: a candidate with exactly that many votes."""
-    if not diff:
-        return ""
-    y = seed.y
-    data = y.data
-    by_district: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for c in data.candidates(y.year):
-        by_district[c.district_id].append((c.name_ko, c.party_ko, c.votes or 0))
-    declared = {d.district.district_id: d for d in y.result.districts}
-    notes = []
-    for did, cands in by_district.items():
-        own_zero = [c for c in cands if y.pid(c[1]) == pid and c[2] == 0]
-        others = [c for c in cands if y.pid(c[1]) != pid and c[2] == abs(diff)]
-        if not (own_zero and others):
-            continue
-        for name, party, _ in others:
-            text = (
-                f"the difference, {_n(abs(diff))}, is exactly the votes the {y.year} counts give "
-                f"{name} ({party}) in {did}"
-            )
-            d = declared.get(did)
-            if d is not None and d.declared is not None and y.pid(d.declared.party_ko) == pid:
-                text += (
-                    f", whose declared winner is {d.declared.name_ko} ({d.declared.party_ko}) "
-                    f"with {_n(own_zero[0][2])} votes in the counts"
-                )
-            notes.append(text)
-    return "; ".join(notes)
 
 
 def _seed_history(
@@ -545,7 +515,7 @@ def _seed_history(
     if "Last Election" in fields:
         cell = fields["Last Election"]
         ours = "Did not exist" if prev_seats is None else f"{prev_seats} seats"
-        printed = _printed(cell.value)
+        printed = parse_printed(cell.value)
         same = (
             cell.value.strip().lower() == "did not exist"
             if prev_seats is None
@@ -567,7 +537,7 @@ def _seed_history(
             )
     if "Seat Change" in fields:
         cell = fields["Seat Change"]
-        printed = _printed(cell.value)
+        printed = parse_printed(cell.value)
         if prev_seats is None:
             same = cell.value.strip().lower() == "new"
             ours = "New"
@@ -576,7 +546,9 @@ def _seed_history(
             same = printed is not None and printed[0] == abs(change)
             ours = f"{change:+d} ({prev_seats} → {seats_now}; the seed prints no sign)"
         if not same:
-            last = _printed(fields["Last Election"].value) if "Last Election" in fields else None
+            last = (
+                parse_printed(fields["Last Election"].value) if "Last Election" in fields else None
+            )
             note = ""
             if last and printed and abs(seats_now - last[0]) == printed[0]:
                 note = "consistent with the seed's own Last Election"
@@ -593,7 +565,7 @@ def _seed_history(
             )
     if "Swing" in fields and "Percentage" in fields:
         cell = fields["Swing"]
-        printed = _printed(cell.value)
+        printed = parse_printed(cell.value)
         places = printed[1] if printed else 2
         if before is None:
             same = cell.value.strip().lower() == "new"
@@ -601,12 +573,12 @@ def _seed_history(
         else:
             prev_lines = {p.info.party_id: p for p in prev.result.parties}
             then = sum(
-                (_pct(prev_lines[b].vote_share, 2) for b in before if b in prev_lines),
+                (round_percent(prev_lines[b].vote_share, 2) for b in before if b in prev_lines),
                 Fraction(0),
             )
             # The swing is checked against the seed's own percentage (which is checked
             # above), so that one wrong percentage is not reported twice.
-            own = _printed(fields["Percentage"].value)
+            own = parse_printed(fields["Percentage"].value)
             now_pct = own[0] if own else Fraction(0)
             swing = now_pct - then
             same = printed is not None and printed[0] == abs(swing)
@@ -628,7 +600,7 @@ def _seed_history(
     return found
 
 
-def seed_prev_seats(prev: _Year, pids: list[str]) -> int:
+def seed_prev_seats(prev: ComputedElection, pids: list[str]) -> int:
     """Total seats of the given parties in a previous election."""
     return sum(p.total_seats for p in prev.result.parties if p.info.party_id in pids)
 
@@ -656,7 +628,7 @@ def _seed_election(seed: _Seed, fields: dict[str, SeedCell]) -> list[Finding]:
             )
     if "Majority Seats" in fields:
         cell = fields["Majority Seats"]
-        printed = _printed(cell.value)
+        printed = parse_printed(cell.value)
         if printed is None or printed[0] != total // 2 + 1:
             found.append(
                 Finding(
@@ -671,7 +643,7 @@ def _seed_election(seed: _Seed, fields: dict[str, SeedCell]) -> list[Finding]:
     return found
 
 
-def _date_finding(y: _Year, cell: SeedCell, where: str) -> list[Finding]:
+def _date_finding(y: ComputedElection, cell: SeedCell, where: str) -> list[Finding]:
     try:
         printed = datetime.strptime(cell.value.strip(), "%d %B %Y").date()
     except ValueError:
@@ -712,17 +684,17 @@ def _seed_turnout(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
         if t is None or t.rate is None:
             continue
         now = t.rate
-        printed = _printed(c.value)
+        printed = parse_printed(c.value)
         places = printed[1] if printed else 2
         if c.column == "pct":
-            if printed is None or _pct(now, places) != printed[0]:
+            if printed is None or round_percent(now, places) != printed[0]:
                 found.append(
                     Finding(
                         y.year,
                         SEED_TURNOUT,
                         f"infobox: turnout ({ballot})",
-                        f"{_pct_text(now, places)}% ({_n(t.ballots_cast or 0)} of "
-                        f"{_n(t.electorate or 0)})",
+                        f"{percent_text(now, places)}% ({fmt_count(t.ballots_cast or 0)} of "
+                        f"{fmt_count(t.electorate or 0)})",
                         c.value,
                         f"{y.counts_source}; {c.source}",
                     )
@@ -737,17 +709,18 @@ def _seed_turnout(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
             same = c.value.strip().lower() == "new"
             ours = "New" if prev is not None else "no previous election in the data"
         else:
-            change = _pct(now, places) - _pct(before, places)
+            change = round_percent(now, places) - round_percent(before, places)
             same = printed is not None and printed[0] == abs(change)
             ours = (
-                f"{fmt_decimal(change, places)}pp ({_pct_text(before, places)}% in "
-                f"{prev.year if prev else ''} → {_pct_text(now, places)}%; the seed prints no sign)"
+                f"{fmt_decimal(change, places)}pp ({percent_text(before, places)}% in "
+                f"{prev.year if prev else ''} → {percent_text(now, places)}%; "
+                "the seed prints no sign)"
             )
         if not same:
             note = ""
             if printed and before is not None:
-                low = fmt_decimal(_pct(now, places) - printed[0], places)
-                high = fmt_decimal(_pct(now, places) + printed[0], places)
+                low = fmt_decimal(round_percent(now, places) - printed[0], places)
+                high = fmt_decimal(round_percent(now, places) + printed[0], places)
                 note = f"the seed's change implies {low}% or {high}% in {prev.year if prev else ''}"
             found.append(
                 Finding(
@@ -763,13 +736,13 @@ def _seed_turnout(seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
     return found
 
 
-def _seed_prose(ctx: _Context, seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
+def _seed_prose(ctx: AuditContext, seed: _Seed, cells: list[SeedCell]) -> list[Finding]:
     """Dates, turnout, thresholds and seat claims in the text."""
     y = seed.y
     year = y.year
     found: list[Finding] = []
     law = rules_for(year)
-    min_seats, min_shares = _thresholds(law.threshold)
+    min_seats, min_shares = threshold_minimums(law.threshold)
     lines = {p.info.party_id: p for p in y.result.parties}
     claims: dict[str, dict[str, SeedCell]] = defaultdict(dict)
     for c in cells:
@@ -780,14 +753,14 @@ def _seed_prose(ctx: _Context, seed: _Seed, cells: list[SeedCell]) -> list[Findi
         elif c.row == "election" and c.column == "turnout_pct":
             counted = _turnout(y.result, "constituency")
             rate = None if counted is None else counted.rate
-            printed = _printed(c.value)
-            if rate is not None and printed and _pct(rate, printed[1]) != printed[0]:
+            printed = parse_printed(c.value)
+            if rate is not None and printed and round_percent(rate, printed[1]) != printed[0]:
                 found.append(
                     Finding(
                         year,
                         SEED_PROSE,
                         "prose: turnout",
-                        f"{_pct_text(rate, printed[1])}%",
+                        f"{percent_text(rate, printed[1])}%",
                         f"{c.value}%",
                         f"{y.counts_source}; {c.source}",
                     )
@@ -804,7 +777,7 @@ def _seed_prose(ctx: _Context, seed: _Seed, cells: list[SeedCell]) -> list[Findi
 def _threshold_finding(
     year: int, c: SeedCell, min_seats: list[int], min_shares: list[Fraction]
 ) -> list[Finding]:
-    printed = _printed(c.value)
+    printed = parse_printed(c.value)
     if printed is None:
         return []
     law = f"LAW.md §2; korelect.rules_for({year})"
@@ -859,7 +832,7 @@ def _claim_findings(
         won = fields.get("won")
         hint = ""
         if won is not None:
-            value = _printed(won.value)
+            value = parse_printed(won.value)
             same = [
                 f"{p.info.name_ko}" + (f" ({p.info.abbr})" if p.info.abbr else "")
                 for p in y.result.parties
@@ -883,7 +856,7 @@ def _claim_findings(
     if region and not codes:
         return found
     for column, cell in fields.items():
-        printed = _printed(cell.value)
+        printed = parse_printed(cell.value)
         if printed is None:
             continue
         where = f"prose: {label}, {column}"
@@ -921,14 +894,14 @@ def _claim_findings(
         elif column == "vote_pct":
             line = lines.get(pid)
             share = getattr(line, "vote_share", None)
-            if isinstance(share, Fraction) and _pct(share, printed[1]) != printed[0]:
+            if isinstance(share, Fraction) and round_percent(share, printed[1]) != printed[0]:
                 what = "list vote" if year >= 2004 else "constituency vote"
                 found.append(
                     Finding(
                         year,
                         SEED_PROSE,
                         where,
-                        f"{_pct_text(share, printed[1])}% of the {what}",
+                        f"{percent_text(share, printed[1])}% of the {what}",
                         f"{cell.value}%",
                         src,
                     )

@@ -15,9 +15,9 @@ from korelect.analysis.audit.common import (
     WINNER_VOTES,
     WINNERS_PRIMARY,
     WINNERS_PRIMARY_BY_YEAR,
-    _Context,
-    _n,
+    AuditContext,
 )
+from korelect.base.numbers import fmt_count
 from korelect.record.data import Candidate, Winner
 from korelect.record.election import squash
 from korelect.record.findings import Finding
@@ -25,7 +25,7 @@ from korelect.record.findings import Finding
 # ------------------------------------------------------------ 1. declared winners
 
 
-def check_declared(ctx: _Context, year: int) -> list[Finding]:
+def check_declared(ctx: AuditContext, year: int) -> list[Finding]:
     """The result's own findings, then a second declaration where one exists.
 
     A second source may list several members for one district (assemblykor: the
@@ -106,7 +106,7 @@ def _birth_note(a: date, b: date) -> str:
 # ------------------------------------------------------------- 2. winners' votes
 
 
-def check_winner_votes(ctx: _Context, year: int) -> list[Finding]:
+def check_winner_votes(ctx: AuditContext, year: int) -> list[Finding]:
     """The votes each source declares for its winner vs that candidate's count."""
     data = ctx.data
     cands: dict[str, list[Candidate]] = defaultdict(list)
@@ -127,7 +127,7 @@ def check_winner_votes(ctx: _Context, year: int) -> list[Finding]:
                     WINNER_VOTES,
                     w.district_id,
                     "counts: no candidate " + w.name_ko,
-                    f"declared: {w.name_ko} ({w.party_ko}) {_n(w.votes)}",
+                    f"declared: {w.name_ko} ({w.party_ko}) {fmt_count(w.votes)}",
                     f"{d.source}; {w.source}",
                 )
             )
@@ -136,23 +136,23 @@ def check_winner_votes(ctx: _Context, year: int) -> list[Finding]:
         if counted == w.votes:
             continue
         notes = [
-            f"{_n(w.votes)} is what the counts give {c.name_ko} ({c.party_ko})"
+            f"{fmt_count(w.votes)} is what the counts give {c.name_ko} ({c.party_ko})"
             for c in here
             if c is not mine[0] and c.votes == w.votes
         ]
         total = sum(c.votes or 0 for c in here)
         if total != d.valid_votes:
             notes.append(
-                f"the candidates' votes fall {_n(d.valid_votes - total)} short of the "
-                f"{_n(d.valid_votes)} valid votes"
+                f"the candidates' votes fall {fmt_count(d.valid_votes - total)} short of the "
+                f"{fmt_count(d.valid_votes)} valid votes"
             )
         found.append(
             Finding(
                 year,
                 WINNER_VOTES,
                 w.district_id,
-                f"counts: {w.name_ko} {_n(counted or 0)}",
-                f"declared: {w.name_ko} ({w.party_ko}) {_n(w.votes)}",
+                f"counts: {w.name_ko} {fmt_count(counted or 0)}",
+                f"declared: {w.name_ko} ({w.party_ko}) {fmt_count(w.votes)}",
                 f"{d.source}; {w.source}",
                 "; ".join(notes),
             )
@@ -186,7 +186,7 @@ def _pct(value: Fraction, places: int) -> str:
     return f"{float(value):.{places}f}"
 
 
-def check_winner_pct(ctx: _Context, year: int) -> list[Finding]:
+def check_winner_pct(ctx: AuditContext, year: int) -> list[Finding]:
     """The vote share a source prints for its winner vs its votes over the valid votes.
 
     The winners file prints shares with one decimal in some years and two in
@@ -229,7 +229,8 @@ def check_winner_pct(ctx: _Context, year: int) -> list[Finding]:
                     year,
                     WINNER_PCT,
                     w.district_id,
-                    f"counts: {w.name_ko} {_n(w.votes or 0)} of {_n(valid)} valid votes = "
+                    f"counts: {w.name_ko} {fmt_count(w.votes or 0)} of {fmt_count(valid)} "
+                    "valid votes = "
                     f"{_pct(share, precision + 3)}%, {_pct(expected, precision)}% {rule}",
                     f"declared: {pct}%",
                     f"{source}; districts.csv",

@@ -1,0 +1,265 @@
+"""Reading the prose: dates, turnout and claims; the electoral-system paragraph's seats."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from fractions import Fraction
+
+from korelect.analysis.article.checker.common import ALL, NATIONAL, PROSE_TEXT, SYSTEM_TEXT
+from korelect.analysis.article.checker.facts import Facts
+from korelect.analysis.article.checker.numbers import NUM, Num, parse_number, word_number
+from korelect.analysis.article.model import Paragraph
+
+_PARTY_WORDS = (
+    "Party", "Democrats", "Congress", "Alliance", "Front", "Union", "Coalition", "League",
+    "Forum", "Politics",
+)  # fmt: skip
+_NOT_PARTIES = ("FPTP", "MMP", "PR", "NEC", "MP", "MPS", "UN", "US", "USA", "ROK", "TV")
+
+
+def read_prose(facts: Facts) -> None:
+    """Dates, turnout and claims in the prose; the electoral-system paragraph."""
+    for para in facts.article.paragraphs:
+        if "electoral system" in para.section.lower():
+            read_system(facts, para)
+        else:
+            read_paragraph(facts, para)
+
+
+def read_paragraph(facts: Facts, para: Paragraph) -> None:
+    """One paragraph of prose."""
+    text = _without_parentheses(para.text)
+    year = facts.article.year
+    for m in re.finditer(
+        r"\bheld\s+(?:in\s+[A-Z][\w ]*?\s+)?on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})", text
+    ):
+        try:
+            when = datetime.strptime(m[1], "%d %B %Y").date()
+        except ValueError:
+            continue
+        if year is None or when.year == year:
+            facts.add(("date",), when, para.line, PROSE_TEXT, "prose", "election date", m[1])
+    for m in re.finditer(
+        r"\bturnout\s+(?:was|of|at|stood\s+at|reached)\s+(\d+(?:\.\d+)?)\s*%",
+        text,
+        re.IGNORECASE,
+    ):
+        num = parse_number(m[1])
+        if num is not None:
+            facts.add(
+                ("turnout", "constituency"),
+                num,
+                para.line,
+                PROSE_TEXT,
+                "prose",
+                "turnout",
+                f"{m[1]}%",
+            )
+    for m in re.finditer(rf"\belected\s+({NUM})\s+members\b", text):
+        n = word_number(m[1])
+        if n is not None:
+            facts.add(
+                ("seats", ALL, "total", NATIONAL),
+                Num(Fraction(n)),
+                para.line,
+                PROSE_TEXT,
+                f"prose: '{m[0]}'",
+                "the seats in all",
+                m[1],
+            )
+    read_claims(facts, para, text)
+
+
+def subject(facts: Facts, text: str, end: int, line: int) -> str | None:
+    """The party a claim is about: the last party named before it (None if none)."""
+    found = None
+    for m in re.finditer(
+        r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w'’-]*)*",
+        text[:end],
+    ):
+        phrase = re.sub(r"^(?:The|A|An|However|But|And|Its|It)\s+", "", m[0]).strip(".,")
+        phrase = re.sub(r"['’]s$", "", phrase)
+        if _partyish(facts, phrase):
+            found = phrase
+    if found is None:
+        return None
+    return facts.party(found, line, "prose")
+
+
+def _partyish(facts: Facts, phrase: str) -> bool:
+    if not phrase or phrase in _NOT_PARTIES:
+        return False
+    if facts.names.find(phrase) is not None:
+        return True
+    if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", phrase):
+        return True
+    return phrase.rsplit(maxsplit=1)[-1] in _PARTY_WORDS
+
+
+def read_claims(facts: Facts, para: Paragraph, text: str) -> None:
+    """Seat and vote claims: "won N of the M seats (in X)", "from A to B seats", "X%"."""
+    won = re.compile(
+        rf"\bwon\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+"
+        rf"(?:(?:out\s+)?of\s+(?:the\s+)?(?P<m>{NUM})\s+)?"
+        r"(?P<tier>(?:FPTP|constituency|district|single-member|list|PR|proportional)\s+)?"
+        r"seats?\b(?:\s+in\s+(?:the\s+)?(?P<region>[A-Z][A-Za-z]*(?:\s+(?:and\s+)?"
+        r"[A-Z][A-Za-z]*)*))?"
+    )
+    more = re.compile(
+        rf",\s*(?:and\s+)?(?P<n>{NUM})\s+(?:out\s+)?of\s+(?P<m>{NUM})\s+(?:seats\s+)?"
+        r"in\s+(?:the\s+)?(?P<region>[A-Z][A-Za-z]*(?:\s+(?:and\s+)?[A-Z][A-Za-z]*)*)"
+    )
+    for m in won.finditer(text):
+        who = subject(facts, text, m.start(), para.line)
+        if who is None or who.startswith("label:"):
+            continue
+        tier_word = (m["tier"] or "").strip().lower()
+        tier = (
+            "list"
+            if tier_word in ("list", "pr", "proportional")
+            else "district"
+            if tier_word
+            else "total"
+        )
+        claims = [(m["n"], m["m"], m["region"], m[0])]
+        pos = m.end()
+        while m["region"] and (extra := more.match(text, pos)):
+            claims.append((extra["n"], extra["m"], extra["region"], extra[0].lstrip(", ")))
+            pos = extra.end()
+        for n_text, m_text, region, phrase in claims:
+            area = NATIONAL
+            claim_tier = tier
+            if region and region.lower() not in ("national assembly", "assembly"):
+                codes = facts.region(region)
+                if codes is None:
+                    continue
+                area, claim_tier = "+".join(codes), "district"
+            n = word_number(n_text)
+            if n is not None:
+                facts.add(
+                    ("seats", who, claim_tier, area),
+                    Num(Fraction(n)),
+                    para.line,
+                    PROSE_TEXT,
+                    f"prose: '{phrase}'",
+                    "the party's seats",
+                    n_text,
+                )
+            of = word_number(m_text) if m_text else None
+            if of is not None:
+                facts.add(
+                    ("seats", ALL, claim_tier, area),
+                    Num(Fraction(of)),
+                    para.line,
+                    PROSE_TEXT,
+                    f"prose: '{phrase}'",
+                    "the seats in all",
+                    m_text or "",
+                )
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        if "seat" not in sentence:
+            continue
+        offset = text.find(sentence)
+        for m in re.finditer(rf"\bfrom\s+({NUM})\s+to\s+({NUM})\b", sentence):
+            who = subject(facts, text, offset + m.start(), para.line)
+            if who is None or who.startswith("label:"):
+                continue
+            a, b = word_number(m[1]), word_number(m[2])
+            if a is not None:
+                facts.add(
+                    ("last", who),
+                    Num(Fraction(a)),
+                    para.line,
+                    PROSE_TEXT,
+                    f"prose: '{m[0]}'",
+                    "seats before",
+                    m[1],
+                )
+            if b is not None:
+                facts.add(
+                    ("seats", who, "total", NATIONAL),
+                    Num(Fraction(b)),
+                    para.line,
+                    PROSE_TEXT,
+                    f"prose: '{m[0]}'",
+                    "seats after",
+                    m[2],
+                )
+    pct = re.compile(
+        r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?"
+        r"(?:popular\s+|national\s+|(?:party[- ])?list\s+|PR\s+)?vote"
+    )
+    for m in pct.finditer(text):
+        who = subject(facts, text, m.start(), para.line)
+        if who is None or who.startswith("label:"):
+            continue
+        num = parse_number(m[1])
+        if num is None:
+            continue
+        ballot = "list" if facts.list_year else "constituency"
+        facts.add(
+            ("pct", who, ballot, NATIONAL),
+            num,
+            para.line,
+            PROSE_TEXT,
+            f"prose: '{m[0]}'",
+            "the party's share",
+            f"{m[1]}%",
+        )
+
+
+def read_system(facts: Facts, para: Paragraph) -> None:
+    """The electoral-system paragraph: seats of each tier (its thresholds: see the law)."""
+    text = para.text
+    where = "electoral system"
+    patterns: tuple[tuple[str, str], ...] = (
+        ("total", rf"\b[Oo]f\s+the\s+({NUM})\s+seats\b"),
+        ("total", rf"\bAll\s+({NUM})\s+seats\b"),
+        (
+            "district",
+            (
+                rf"\b({NUM})\s+(?:members\s+|seats\s+)?(?:were\s+)?elected\s+in\s+"
+                r"(?:single-member|first-past-the-post|FPTP|constituenc)"
+            ),
+        ),
+        (
+            "list",
+            (
+                rf"\b({NUM})\s+(?:members\s+|seats\s+)?(?:were\s+)?(?:elected|allocated)\s+"
+                r"(?:via|by|through|from)\s+(?:modified\s+)?(?:proportional|party[- ]list|"
+                r"national\s+list)"
+            ),
+        ),
+    )
+    patterns += (
+        (
+            "list",
+            (
+                rf"\bremaining\s+({NUM})\s+(?:seats\s+|members\s+)?(?:were\s+)?"
+                r"(?:elected\s+|allocated\s+)?(?:from|by|via|through)\b"
+            ),
+        ),
+    )
+    for tier, pattern in patterns:
+        for m in re.finditer(pattern, text):
+            n = word_number(m[1])
+            if n is not None:
+                facts.add(
+                    ("seats", ALL, tier, NATIONAL),
+                    Num(Fraction(n)),
+                    para.line,
+                    SYSTEM_TEXT,
+                    where,
+                    f"{tier} seats",
+                    m[0],
+                )
+
+
+def _without_parentheses(text: str) -> str:
+    """The text with parenthesised asides blanked out (positions kept)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"\([^()]*\)", lambda m: " " * len(m[0]), text)
+    return text
