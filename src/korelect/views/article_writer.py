@@ -44,7 +44,7 @@ says when either happens. The computation's own errors (a remainder tie under
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -52,6 +52,7 @@ from functools import cache
 
 from korelect.analysis.audit.common import CONTINUES
 from korelect.base.numbers import Number, fmt_decimal, fmt_share, round_half_up
+from korelect.base.table import wiki_row
 from korelect.engine.entries import Kind
 from korelect.law.registry import registered_years, rules_for
 from korelect.law.rules import FirstPartyBonus, Linked, Proportional, Rules, SeatShare, VoteBasis
@@ -67,6 +68,7 @@ from korelect.record.election import (
     results,
 )
 from korelect.record.parties import Party, parties
+from korelect.views.report import ARTICLE, national_table_model, province_table_models
 
 __all__ = ["electoral_system_paragraph", "write_article"]
 
@@ -84,11 +86,6 @@ MONTHS = (
     "November",
     "December",
 )
-MIN_SHARE = Fraction(1, 100)
-"""Parties below this national share get no vote-% column (and fall into "Other")."""
-NO_VALUE = ""
-"""A table cell with nothing to print (a party with no list vote): left empty."""
-
 METHOD_WORDS = {
     "hare": "the largest remainder method (Hare quota)",
     "droop": "the largest remainder method (Droop quota)",
@@ -120,9 +117,8 @@ def _text(value: object) -> str:
     return " ".join(str(value).replace("|", "/").split())
 
 
-def _row(cells: Iterable[str]) -> str:
-    """A pipe-table row; an empty cell is written ``| |`` as in the seeds."""
-    return "|" + "".join(f" {c} |" if c else " |" for c in (_text(c) for c in cells))
+_row = wiki_row
+"""A pipe-table row; an empty cell is written ``| |`` as in the seeds."""
 
 
 def _pct(share: Fraction, places: int) -> str:
@@ -312,13 +308,6 @@ def _before(line: PartyLine, year: int, prev: ElectionResult) -> _Before | None:
     voted = [p for p in found if p.votes]
     share = sum((p.vote_share for p in voted), Fraction(0)) if voted else None
     return _Before(sum(p.total_seats for p in found), share)
-
-
-def _label(p: PartyLine) -> str:
-    """A party's column heading: its abbreviation, else its English name."""
-    if p.kind is Kind.INDEPENDENT:
-        return "Ind."
-    return _text(p.info.abbr or p.info.name_en)
 
 
 # -- the electoral system -----------------------------------------------------------------
@@ -825,192 +814,11 @@ def _party_paragraphs(year: int, result: ElectionResult) -> list[str]:
     return out
 
 
-def _national_table(result: ElectionResult) -> list[str]:
-    shares = _shares_only(result)
-    total = result.allocation.total_votes
-    shown = [
-        p
-        for p in result.parties
-        if p.kind is Kind.PARTY and (p.total_seats or p.vote_share >= MIN_SHARE)
-    ]
-    rest = [p for p in result.parties if p.kind is Kind.PARTY and p not in shown]
-    independents = [p for p in result.parties if p.kind is Kind.INDEPENDENT]
-    counted = sum((Fraction(p.votes) for p in result.parties), Fraction(0))
-    gap = Fraction(total) - counted
-    rest_votes = sum((Fraction(p.votes) for p in rest), Fraction(0))
-    if shares:
-        rest_votes, gap = rest_votes + gap, Fraction(0)
-
-    def votes_cells(votes: Fraction) -> list[str]:
-        if not votes:
-            return [NO_VALUE] if shares else [NO_VALUE, NO_VALUE]
-        if shares:
-            return [fmt_decimal(votes, 2)]
-        return [f"{int(votes):,}", _pct(votes / total, 2)]
-
-    def seat_cells(lines: Sequence[PartyLine]) -> list[str]:
-        return [
-            str(sum(p.district_seats for p in lines)),
-            str(sum(p.list_seats for p in lines)),
-            str(sum(p.total_seats for p in lines)),
-        ]
-
-    head = ["Party", *(["List %"] if shares else ["Votes", "%"])]
-    head += ["Constituency seats", "List seats", "Total seats"]
-    rows = [head]
-    rows += [[p.info.name_en, *votes_cells(Fraction(p.votes)), *seat_cells([p])] for p in shown]
-    if rest or rest_votes:
-        rows.append(["Other parties", *votes_cells(rest_votes), *seat_cells(rest)])
-    if independents:
-        votes = sum((Fraction(p.votes) for p in independents), Fraction(0))
-        rows.append(["Independents", *votes_cells(votes), *seat_cells(independents)])
-    if gap:
-        rows.append(["Votes missing from the candidates' counts", *votes_cells(gap), "0", "0", "0"])
-    rows.append(
-        [
-            "Total",
-            *([fmt_decimal(total, 2)] if shares else [f"{int(total):,}", "100.00"]),
-            *seat_cells(result.parties),
-        ]
-    )
-    return [_row(r) for r in rows]
-
-
-def _seat_table(result: ElectionResult) -> list[str]:
-    """The 1992/1996 layout: seats won by province, then constituency, PR list and total."""
-    cols = [p for p in result.parties if p.total_seats and p.kind is not Kind.OTHER]
-    cols = [p for p in cols if p.kind is Kind.PARTY] + [
-        p for p in cols if p.kind is Kind.INDEPENDENT
-    ]
-    k = len(cols)
-    rows = [
-        ["Region", "Total seats", "Seats won", *[""] * (k - 1)],
-        [*[_label(p) for p in cols], "", ""],
-    ]
-    rows += [
-        [pl.name_en, str(pl.total_seats), *[str(pl.seats.get(p.info.party_id, 0)) for p in cols]]
-        for pl in result.provinces
-    ]
-    rows.append(
-        [
-            "Constituency total",
-            str(sum(p.district_seats for p in result.parties)),
-            *[str(p.district_seats) for p in cols],
-        ]
-    )
-    rows.append(
-        [
-            "PR list",
-            str(sum(p.list_seats for p in result.parties)),
-            *[str(p.list_seats) for p in cols],
-        ]
-    )
-    rows.append(["Total", str(result.total_seats), *[str(p.total_seats) for p in cols]])
-    return [_row(r) for r in rows]
-
-
-def _share(part: int, whole: int) -> str:
-    return _pct(Fraction(part, whole), 1) if whole else NO_VALUE
-
-
-def _constituency_table(result: ElectionResult) -> list[str]:
-    """The 2004 layout: seats and constituency vote % by province, two header rows."""
-    with_seats = [p for p in result.parties if p.district_seats and p.kind is not Kind.OTHER]
-    cols = [p for p in with_seats if p.kind is Kind.PARTY] + [
-        p for p in with_seats if p.kind is Kind.INDEPENDENT
-    ]
-    votes: dict[str, int] = {}
-    for pl in result.provinces:
-        for pid, v in pl.votes.items():
-            votes[pid] = votes.get(pid, 0) + v
-    valid = sum(votes.values())
-    pct_cols = {
-        p.info.party_id
-        for p in cols
-        if p.kind is Kind.PARTY
-        and valid
-        and Fraction(votes.get(p.info.party_id, 0), valid) >= MIN_SHARE
-    }
-    width = 2 + len(cols) + len(pct_cols)
-    top = ["Region", *[_label(p) for p in cols], "Total seats"]
-    second: list[str] = []
-    for p in cols:
-        second += ["Seats", "%"] if p.info.party_id in pct_cols else ["Seats"]
-
-    def cells(seats: dict[str, int], party_votes: dict[str, int]) -> list[str]:
-        whole = sum(party_votes.values())
-        out = []
-        for p in cols:
-            out.append(str(seats.get(p.info.party_id, 0)))
-            if p.info.party_id in pct_cols:
-                out.append(_share(party_votes.get(p.info.party_id, 0), whole))
-        return out
-
-    if pct_cols:
-        rows = [top + [""] * (width - len(top)), second + [""] * (width - len(second))]
-    else:  # no vote counts (2024): seats only, one header row
-        rows = [top]
-    rows += [
-        [pl.name_en, *cells(dict(pl.seats), dict(pl.votes)), str(pl.total_seats)]
-        for pl in result.provinces
-    ]
-    national = {p.info.party_id: p.district_seats for p in cols}
-    rows.append(
-        ["Total", *cells(national, votes), str(sum(p.district_seats for p in result.parties))]
-    )
-    return [_row(r) for r in rows]
-
-
-def _list_vote_table(result: ElectionResult) -> list[str]:
-    """The 2004 list-vote table: list vote % by province, overall, and the seats allocated."""
-    totals: dict[str, int] = {}
-    for pl in result.provinces:
-        for pid, v in pl.list_votes.items():
-            totals[pid] = totals.get(pid, 0) + v
-    valid = sum(totals.values())
-    listed = [
-        p
-        for p in _seated(result)
-        if valid and Fraction(totals.get(p.info.party_id, 0), valid) >= MIN_SHARE
-    ]
-
-    def cells(party_votes: dict[str, int]) -> list[str]:
-        whole = sum(party_votes.values())
-        shown = sum(party_votes.get(p.info.party_id, 0) for p in listed)
-        return [
-            *[_share(party_votes.get(p.info.party_id, 0), whole) for p in listed],
-            _share(whole - shown, whole),
-        ]
-
-    rows = [["Region", *[_label(p) for p in listed], "Other"]]
-    rows += [[pl.name_en, *cells(dict(pl.list_votes))] for pl in result.provinces]
-    rows.append(["Overall total", *cells(totals)])
-    rows.append(
-        [
-            "Seat allocation",
-            *[str(p.list_seats) for p in listed],
-            str(sum(p.list_seats for p in result.parties if p not in listed)),
-        ]
-    )
-    return [_row(r) for r in rows]
-
-
-def _province_section(year: int, result: ElectionResult) -> list[str]:
-    if rules_for(year).vote_basis is VoteBasis.CONSTITUENCY:
-        return ["===By city/province===", *_seat_table(result)]
-    out = [
-        "===By city/province===",
-        "  - **Constituency results by city/provinces**",
-        "",
-        *_constituency_table(result),
-    ]
-    if any(pl.list_votes for pl in result.provinces):
-        out += [
-            "",
-            "  - **Party list vote results by city/provinces**",
-            "",
-            *_list_vote_table(result),
-        ]
+def _province_section(result: ElectionResult) -> list[str]:
+    """The seeds' "By city/province" tables of the era (see the module doc)."""
+    out = ["===By city/province==="]
+    for i, table in enumerate(province_table_models(result, ARTICLE)):
+        out += [*([""] if i else []), *table.wiki().splitlines()]
     return out
 
 
@@ -1053,6 +861,6 @@ def write_article(year: int, *, rules: Rules | None = None) -> str:
         lines += ["==Political parties==", ""]
         for paragraph in party_paragraphs:
             lines += [_text(paragraph), ""]
-    lines += ["==Results==", "", *_national_table(result), ""]
-    lines += _province_section(year, result)
+    lines += ["==Results==", "", national_table_model(result, ARTICLE).wiki(), ""]
+    lines += _province_section(result)
     return "\n".join(lines) + "\n"

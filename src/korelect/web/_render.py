@@ -1,8 +1,9 @@
 """HTML from the package's Jinja2 templates, every value escaped.
 
 Autoescaping is on for every template; the only markup that is not escaped is
-the SVG the chart functions return (:func:`svg`), which korelect builds itself
-from escaped text.
+the SVG the chart functions return (:func:`svg`) and the tables
+(:func:`table_html`, :meth:`korelect.base.table.Table.html`), which korelect
+builds itself from escaped text.
 
 >>> "&lt;script&gt;" in render("error.html", title="x", status=400, message="<script>")
 True
@@ -18,8 +19,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from korelect.base.numbers import Number
+from korelect.base.table import Table
 
-__all__ = ["fmt_number", "fmt_pct", "path_part", "render", "svg"]
+__all__ = ["fmt_number", "fmt_pct", "path_part", "render", "svg", "table_html"]
 
 
 def fmt_number(value: Number | float | None) -> str:
@@ -60,6 +62,15 @@ def svg(markup: str) -> Markup:
     return Markup(markup)  # noqa: S704  (korelect's own chart output, text escaped there)
 
 
+def table_html(table: Table, cls: str = "") -> Markup:
+    """A table as HTML (its text escaped by :meth:`Table.html`), the ``table`` filter.
+
+    >>> str(table_html(Table.of("", ["a"], [["<b>"]]))).count("&lt;b&gt;")
+    1
+    """
+    return Markup(table.html(cls))  # noqa: S704  (every text escaped by Table.html)
+
+
 @cache
 def _env() -> Environment:
     env = Environment(
@@ -71,6 +82,7 @@ def _env() -> Environment:
     env.filters["num"] = fmt_number
     env.filters["pct"] = fmt_pct
     env.filters["pathpart"] = path_part
+    env.filters["table"] = table_html
     return env
 
 
