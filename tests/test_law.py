@@ -8,6 +8,8 @@ import pytest
 
 import korelect
 from korelect import Entry
+from korelect.engine.apportion import run_method
+from korelect.engine.ties import TieBreaker
 from korelect.errors import InputError, RulesError, UnknownElectionError
 
 # LAW.md §2, the table of seat totals.
@@ -153,6 +155,60 @@ def test_2000_minor_party_seat_and_rounded_shares() -> None:
     weights = {r.name: r.weight for r in app.rows}
     assert weights["GNP"] == Fraction("0.4602")  # 7,365,359 / 16,005,315 = 0.460185...
     assert result.list_seats == {"GNP": 21, "MDP": 19, "ULD": 5, "DPP": 1, "Ind.": 0}
+
+
+def test_1996_rounded_shares_times_seats_as_they_stand() -> None:
+    """1994 law, art. 189: list seats are each rounded share x seats, not rescaled.
+
+    7, 19 and 191 votes: the shares 0.0323 + 0.0876 + 0.8802 add up to 1.0001. As the
+    statute reads, 1.4858, 4.0296 and 40.4892 of 46 seats give 1/4/41; rescaled by the sum
+    (the quota of 1.0001 / 46), the remainders .4857 and .4852 gave 2/4/40.
+    """
+    rules = korelect.rules_for(1996, district_seats=30, total_seats=76)
+    entries = [Entry("A", 7, 10), Entry("B", 19, 10), Entry("C", 191, 10)]
+    result = korelect.allocate(entries, rules)
+    assert result.list_seats == {"A": 1, "B": 4, "C": 41}
+    assert result.seats == {"A": 11, "B": 14, "C": 51}
+    shares = result.rounded_shares
+    assert shares is not None
+    assert [r.rounded for r in shares.rows] == [
+        Fraction("0.0323"),
+        Fraction("0.0876"),
+        Fraction("0.8802"),
+    ]
+    assert shares.total == Fraction("1.0001")
+    app = result.apportionments[0]
+    assert app.base == 1
+    assert app.quota == Fraction(1, 46)
+    assert [r.quotient for r in app.rows] == [
+        Fraction("1.4858"),
+        Fraction("4.0296"),
+        Fraction("40.4892"),
+    ]
+    text = result.explain()
+    assert "rounded half up at the 5th decimal place (소수점 이하 다섯째자리 반올림)" in text
+    assert "add up to 1.0001" in text
+    assert "as it stands, not rescaled by that sum" in text
+    assert "C          0.8802   88.0200%" in text
+    steps = result.to_dict()["steps"]
+    assert isinstance(steps, dict)
+    assert steps["rounded_shares"]["total"] == "10001/10000"
+    assert steps["apportionments"][0]["base"] == "1"
+    # the rescaled reading, for the record: the same rounded shares with a quota of their sum
+    tb = TieBreaker("raise", order=list("ABC"), votes={})
+    weights = {r.name: r.rounded for r in shares.rows}
+    rescaled = run_method(weights, 46, "hare", tb, stage="list seats")
+    assert dict(rescaled.seats) == {"A": 2, "B": 4, "C": 40}
+
+
+def test_unrounded_vote_shares_are_rescaled_by_nothing() -> None:
+    """2004 on: the exact shares of the qualifying votes, no rounding step, quota of their sum."""
+    rules = korelect.rules_for(2004, district_seats=30, total_seats=76)
+    result = korelect.allocate([Entry("A", 7, 10), Entry("B", 19, 10), Entry("C", 191, 10)], rules)
+    assert result.rounded_shares is None
+    assert result.apportionments[0].base is None
+    assert result.apportionments[0].quota == Fraction(217, 46)
+    assert "rounded half up" not in result.explain()
 
 
 def test_1988_no_bonus_when_first_party_has_half() -> None:

@@ -32,11 +32,13 @@ Districts are counted in log space: the winner is the argmax of
 without the exponentials.
 
 List seats go through the vectorised twin of the year's list-tier formula,
-exact in integers and tested equal to :func:`korelect.allocate` run for run:
-:func:`korelect.engine.batch.share.share_many` for seat-share tiers (1988
-with the first-party bonus, 1992 with the minor-party seat) and vote-share
-tiers (1996–2000 with the minor-party seat and shares rounded to 4 decimals,
-2004–2016), :func:`korelect.engine.batch.linked.linked_many` for linked
+the ``batch`` of its family in :mod:`korelect.engine.formulas.registry`, exact
+in integers and tested equal to :func:`korelect.allocate` run for run:
+:func:`korelect.engine.batch.share.seat_share_many` for seat-share tiers (1988
+with the first-party bonus, 1992 with the minor-party seat),
+:func:`korelect.engine.batch.share.vote_share_many` for vote-share tiers
+(1996–2000 with the minor-party seat and shares rounded at the 5th decimal
+place, 2004–2016), :func:`korelect.engine.batch.linked.linked_many` for linked
 tiers (2020, 2024 and scenarios).
 
 Ties: the batch formulas give a tie to the lower column and flag the run. A
@@ -75,12 +77,11 @@ from numpy.typing import NDArray
 
 from korelect.base.numbers import Number
 from korelect.engine.allocate import allocate
-from korelect.engine.batch.linked import linked_many
-from korelect.engine.batch.share import share_many
 from korelect.engine.entries import Entry, Kind
+from korelect.engine.formulas.registry import family_of
 from korelect.errors import InputError, TieError
 from korelect.law.registry import rules_for
-from korelect.law.rules import Linked, Rules, VoteBasis
+from korelect.law.rules import Rules, VoteBasis
 from korelect.law.ties import TieRule
 from korelect.record.data import dataset
 from korelect.record.election import (
@@ -351,17 +352,6 @@ class Simulation:
         }
 
 
-Formula = Callable[
-    [Rules, NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]],
-    tuple[NDArray[np.int64], NDArray[np.bool_], NDArray[np.bool_]],
-]
-
-
-def _batch_formula(rules: Rules) -> Formula:
-    """The list-tier formula for many runs at once: linked, or seat share / vote share."""
-    return linked_many if isinstance(rules.list_tier, Linked) else share_many
-
-
 def _exact(base: _Base, lv: NDArray[np.int64], ds: NDArray[np.int64], seed: int) -> Any:
     entries = [
         Entry(p.party_id, int(lv[j]), int(ds[j]), base.kinds[j])
@@ -428,7 +418,7 @@ def _chunk(
     list_seats = np.zeros((c, p), dtype=np.int64)
     todo = np.arange(c)
     if not exact:
-        formula = _batch_formula(base.rules)
+        formula = family_of(base.rules).batch
         ds_both = np.concatenate([ds, np.zeros((c, 1), dtype=np.int64)], axis=1)
         is_party = np.array([kd is Kind.PARTY for kd in base.kinds] + [False])
         got, tied, failed = formula(base.rules, both, ds_both, is_party)

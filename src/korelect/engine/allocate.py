@@ -5,14 +5,12 @@ from __future__ import annotations
 from korelect.engine.allocation import Allocation, PartyResult
 from korelect.engine.apportion import qualify
 from korelect.engine.entries import EntriesLike, Kind, as_entries, total_votes
-from korelect.engine.formulas import TierContext, TierOutcome
-from korelect.engine.formulas.linked import allocate_linked
-from korelect.engine.formulas.seat_share import allocate_seat_share
-from korelect.engine.formulas.vote_share import allocate_vote_share
+from korelect.engine.formulas import TierContext
+from korelect.engine.formulas.registry import family_of
 from korelect.engine.ties import TieBreaker
 from korelect.errors import InputError, RulesError
 from korelect.law.registry import rules_for
-from korelect.law.rules import Linked, Proportional, Rules
+from korelect.law.rules import Rules
 from korelect.law.ties import TieRule
 
 
@@ -64,13 +62,7 @@ def allocate(
         votes={e.name: e.votes for e in items},
     )
     ctx = TierContext(rules, items, total, verdicts, tiebreaker)
-    outcome: TierOutcome
-    if isinstance(rules.list_tier, Linked):
-        outcome = allocate_linked(ctx)
-    elif isinstance(rules.list_tier, Proportional):
-        outcome = allocate_vote_share(ctx)
-    else:
-        outcome = allocate_seat_share(ctx)
+    outcome = family_of(rules).allocate(ctx)
     qualified = {q.name: q for q in ctx.qualification}
     parties = tuple(
         PartyResult(
@@ -96,4 +88,5 @@ def allocate(
         linked=outcome.linked,
         ties=tuple(tiebreaker.records),
         seed=seed,
+        rounded_shares=outcome.rounded_shares,
     )

@@ -67,6 +67,56 @@ class Bonus:
 
 
 @dataclass(frozen=True, slots=True)
+class RoundedShare:
+    """One qualifying party's share of the qualifying parties' votes, and that share rounded."""
+
+    name: str
+    votes: Number
+    share: Fraction
+    """Its exact share of the qualifying parties' votes."""
+    rounded: Fraction
+    """Rounded half up to the tier's decimals (1996, 2000: 4, 소수점 이하 다섯째자리 반올림)."""
+
+
+@dataclass(frozen=True)
+class ShareRounding:
+    """The rounded shares the 1996/2000 list seats are computed from (art. 189).
+
+    공직선거및선거부정방지법 (1994), art. 189: each qualifying party's share of the
+    qualifying parties' votes is rounded half up at the 5th decimal place, and its
+    list seats are that rounded share times the seats, integer part and then largest
+    remainder. The rounded shares need not add up to 1; they are used as they stand.
+    """
+
+    decimals: int
+    votes: Fraction
+    """The qualifying parties' votes: the denominator of every share."""
+    rows: tuple[RoundedShare, ...]
+
+    @property
+    def total(self) -> Fraction:
+        """The sum of the rounded shares (1 give or take a few units of the last decimal)."""
+        return sum((r.rounded for r in self.rows), Fraction(0))
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready record; exact numbers are strings like ``"7/3"``."""
+        return {
+            "decimals": self.decimals,
+            "votes": exact_str(self.votes),
+            "rows": [
+                {
+                    "name": r.name,
+                    "votes": exact_str(r.votes),
+                    "share": exact_str(r.share),
+                    "rounded": exact_str(r.rounded),
+                }
+                for r in self.rows
+            ],
+            "total": exact_str(self.total),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class LinkedRow:
     """One qualifying party's linked values (연동배분의석수)."""
 
@@ -168,6 +218,8 @@ class Allocation:
     linked: LinkedTier | None
     ties: tuple[Tie, ...]
     seed: int
+    rounded_shares: ShareRounding | None = None
+    """The rounded vote shares the list seats were computed from (1996, 2000)."""
 
     @property
     def total_seats(self) -> int:
@@ -270,6 +322,9 @@ class Allocation:
                     "district_seats": self.bonus.district_seats,
                     "district_total": self.bonus.district_total,
                 },
+                "rounded_shares": None
+                if self.rounded_shares is None
+                else self.rounded_shares.to_dict(),
                 "linked": None if self.linked is None else self.linked.to_dict(),
                 "apportionments": [a.to_dict() for a in self.apportionments],
             },
@@ -362,6 +417,9 @@ def explain_allocation(a: Allocation) -> str:
                 f"  {b.name} has the most district seats, {b.district_seats} of "
                 f"{b.district_total}, at least half: no bonus."
             )
+    if a.rounded_shares is not None:
+        step += 1
+        _explain_rounded_shares(a.rounded_shares, a.apportionments, lines, step)
     if a.linked is not None:
         step = _explain_linked(a.linked, lines, step)
     else:
@@ -380,6 +438,44 @@ def explain_allocation(a: Allocation) -> str:
     lines.append("Result:")
     lines.append(results_table(a))
     return "\n".join(lines)
+
+
+def _explain_rounded_shares(
+    r: ShareRounding, apportionments: tuple[Apportionment, ...], lines: list[str], step: int
+) -> None:
+    """The shares of 1996/2000, rounded at the 5th decimal place and used as they stand."""
+    where = (
+        "at the 5th decimal place (소수점 이하 다섯째자리 반올림)"
+        if r.decimals == 4
+        else f"to {r.decimals} decimals"
+    )
+    lines.append("")
+    lines.append(
+        f"Step {step}. Each qualifying party's share of the qualifying parties' votes "
+        f"({fmt_votes(r.votes)}), rounded half up {where}, art. 189:"
+    )
+    width = max((len(x.name) for x in r.rows), default=5)
+    lines.append(f"  {'':{width}}  {'votes':>14}  {'share':>{r.decimals + 6}}  {'rounded':>9}")
+    lines.extend(
+        f"  {x.name:{width}}  {fmt_votes(x.votes):>14}  "
+        f"{fmt_decimal(x.share, r.decimals + 4):>{r.decimals + 6}}  "
+        f"{fmt_decimal(x.rounded, r.decimals):>9}"
+        for x in r.rows
+    )
+    total = fmt_decimal(r.total, r.decimals)
+    quota = bool(apportionments) and apportionments[-1].quota is not None
+    if quota:
+        seats = apportionments[-1].house
+        lines.append(
+            f"  The rounded shares add up to {total}. Each party's list seats are its rounded "
+            f"share x {seats} seats as it stands, not rescaled by that sum: the integer part, "
+            "then the largest remainders."
+        )
+    else:
+        lines.append(
+            f"  The rounded shares add up to {total}; the divisor method compares them among "
+            "themselves."
+        )
 
 
 def _has_minor_rule(a: Allocation) -> bool:

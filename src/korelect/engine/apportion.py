@@ -134,6 +134,13 @@ class Apportionment:
     """Quota methods: entries that lost a seat because the quota over-allocated."""
     qualification: tuple[Qualification, ...] = ()
     ties: tuple[Tie, ...] = ()
+    base: Fraction | None = None
+    """Quota methods: the whole the quota is taken of, when it is not the weights' sum.
+
+    1996, 2000 (공직선거및선거부정방지법 1994, art. 189): the weights are the shares
+    rounded half up at the 5th decimal place and the quota is of 1, so each share is
+    multiplied by the seats as it stands, never rescaled by the rounded shares' sum.
+    """
 
     @property
     def squared_quotients(self) -> bool:
@@ -151,6 +158,7 @@ class Apportionment:
             "method": self.method,
             "house": self.house,
             "quota": None if self.quota is None else exact_str(self.quota),
+            "base": None if self.base is None else exact_str(self.base),
             "seats": dict(self.seats),
             "rows": [
                 {
@@ -198,7 +206,13 @@ def explain_apportionment(a: Apportionment) -> list[str]:
             f"{a.house} seats by largest remainder ({a.method} quota {fmt_decimal(a.quota)}):"
         )
         width = max((len(r.name) for r in a.rows), default=4)
-        total = sum((Fraction(r.weight) for r in a.rows), Fraction(0))
+        weights = sum((Fraction(r.weight) for r in a.rows), Fraction(0))
+        total = weights if a.base is None else a.base
+        if a.base is not None:
+            lines.append(
+                f"  The quota is of {fmt_decimal(a.base, 0)}, not of the weights' sum "
+                f"{_plain(weights)}: each weight x seats as it stands, not rescaled."
+            )
         quotient = "share x seats" if a.method == "hare" else "weight / quota"
         lines.append(
             f"  {'':{width}}  {'weight':>14}  {'share':>9}  {quotient:>14}  {'integer':>7}  "
@@ -243,6 +257,14 @@ def explain_apportionment(a: Apportionment) -> list[str]:
     return lines
 
 
+def _plain(value: Fraction) -> str:
+    """An exact number in decimals: all of them when it has few, else 6."""
+    places = 0
+    while (value * 10**places).denominator != 1 and places < 6:
+        places += 1
+    return fmt_decimal(value, places)
+
+
 def _quotient_text(a: Apportionment, q: Fraction) -> str:
     if a.squared_quotients:
         return f"{math.sqrt(q):.4f}"
@@ -269,8 +291,9 @@ def _largest_remainder(
     method: str,
     tiebreaker: TieBreaker,
     stage: str,
+    base: Fraction | None = None,
 ) -> tuple[Fraction, tuple[Row, ...], tuple[str, ...]]:
-    total = sum((Fraction(weights[n]) for n in names), Fraction(0))
+    total = sum((Fraction(weights[n]) for n in names), Fraction(0)) if base is None else base
     quota = _quota(method, total, seats)
     quotients = {n: Fraction(weights[n]) / quota for n in names}
     whole = {n: math.floor(quotients[n]) for n in names}
@@ -436,8 +459,28 @@ def run_method(
     stage: str,
     all_names: Sequence[str] | None = None,
     qualification: tuple[Qualification, ...] = (),
+    base: Fraction | None = None,
 ) -> Apportionment:
-    """Apportion ``seats`` among ``weights`` (already qualified) with a given tie breaker."""
+    """Apportion ``seats`` among ``weights`` (already qualified) with a given tie breaker.
+
+    ``base``, for the quota methods: the whole the quota is taken of, in place of the
+    weights' sum (1996, 2000: ``Fraction(1)``, the weights being shares rounded half up
+    at the 5th decimal place and multiplied by the seats as they stand, art. 189). The
+    integer parts may then give more seats than there are (taken back from the smallest
+    remainders) or leave more seats than there are weights (given in rounds). Divisor
+    methods compare the weights among themselves and ignore it.
+
+    Shares rounded to 4 decimals that add up to 1.0001, rescaled by their sum and not:
+
+    >>> shares = {"A": Fraction("0.0323"), "B": Fraction("0.0876"), "C": Fraction("0.8802")}
+    >>> tb = TieBreaker("raise", order=list(shares), votes=shares)
+    >>> dict(run_method(shares, 46, "hare", tb, stage="list seats").seats)
+    {'A': 2, 'B': 4, 'C': 40}
+    >>> dict(run_method(shares, 46, "hare", tb, stage="list seats", base=Fraction(1)).seats)
+    {'A': 1, 'B': 4, 'C': 41}
+    """
+    if base is not None and base <= 0:
+        raise InputError(f"'base' must be > 0 (got {exact_str(base)})")
     method = method_name(method)
     names = list(weights)
     everyone = list(all_names) if all_names is not None else names
@@ -462,7 +505,9 @@ def run_method(
     awards: tuple[Award, ...] = ()
     removed: tuple[str, ...] = ()
     if method in QUOTA_METHODS:
-        quota, rows, removed = _largest_remainder(names, weights, seats, method, tiebreaker, stage)
+        quota, rows, removed = _largest_remainder(
+            names, weights, seats, method, tiebreaker, stage, base
+        )
     else:
         rows, awards = _highest_averages(names, weights, seats, method, tiebreaker, stage)
     result = dict.fromkeys(everyone, 0)
@@ -478,6 +523,7 @@ def run_method(
         removed=removed,
         qualification=qualification,
         ties=tuple(tiebreaker.records[before:]),
+        base=base if quota is not None else None,
     )
 
 

@@ -11,6 +11,14 @@ with more votes, then by lot [S7, S8, S26].
 1996: no party fell in the 3–5% band; NKP/NCNP/ULD/UDP get 18/13/9/6, the
 official result (by seats it would be 23/13/8/2).
 
+Each rounded share is multiplied by the list seats as it stands (integer part,
+then largest remainder), as the statute reads; it is never rescaled by the sum
+of the rounded shares, which may differ from 1 by a few units of the 4th
+decimal. In 1996 it makes no difference: the official counts give rounded
+shares 0.3965, 0.2906, 0.1839 and 0.1290, adding up to exactly 1, and the seed
+article's figures below give 0.3957, 0.2900, 0.1854 and 0.1288 (sum 0.9999),
+18/13/9/6 either way.
+
 Open point (``../shared/docs/LAW.md`` §2): the share is rounded as a fraction
 of 1 (4 decimals, ``share_decimals = 4``); the sources do not say whether the
 share was taken in percent. It makes no difference in 1996 or 2000.

@@ -8,6 +8,10 @@ both tests (12 seats, 9.84%). Remainder ties: more votes, then lot [S7].
 
 Sources: 매일신문 2000-03-29 [S7] (citing the NEC); English-Wikipedia mirrors [S16].
 
+As in 1996, each rounded share is multiplied by the list seats as it stands,
+never rescaled by the rounded shares' sum; in 2000 GNP/MDP/ULD's rounded
+shares (0.4602, 0.4236, 0.1162) add up to exactly 1.
+
 Open point: as in 1996, ``share_decimals = 4``.
 
 >>> from fractions import Fraction

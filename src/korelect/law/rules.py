@@ -134,6 +134,18 @@ class SeatShare:
         if self.bonus is not None and not isinstance(self.bonus, FirstPartyBonus):
             raise RulesError(f"'bonus' must be a FirstPartyBonus or none (got {self.bonus!r})")
 
+    def describe(self, list_seats: int) -> str:
+        """The tier in a phrase, for :func:`describe_rules`."""
+        text = f"in proportion to district seats ({self.method} largest remainder)"
+        if self.bonus:
+            text += (
+                f"; a first party below {self.bonus.below} of the district seats first gets "
+                f"{self.bonus.share} of the list seats (rounded {self.bonus.rounding})"
+            )
+        if self.minor_party_seat:
+            text += f"; one seat first to each other party with {self.minor_party_seat}"
+        return text
+
 
 @dataclass(frozen=True, slots=True)
 class Proportional:
@@ -153,6 +165,18 @@ class Proportional:
             self, "minor_party_seat", _condition(self.minor_party_seat, "minor_party_seat")
         )
         _count(self.share_decimals, "share_decimals", allow_none=True)
+
+    def describe(self, list_seats: int) -> str:
+        """The tier in a phrase, for :func:`describe_rules`."""
+        text = f"in proportion to votes among the qualifying parties ({self.method})"
+        if self.share_decimals is not None:
+            text += (
+                f", shares rounded half up to {self.share_decimals} decimals and used as "
+                "they stand (not rescaled by their sum)"
+            )
+        if self.minor_party_seat:
+            text += f"; one seat first to each other party with {self.minor_party_seat}"
+        return text + "; parallel to the district tier"
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +213,13 @@ class Linked:
             raise RulesError(
                 f"'share_base' must be 'qualifying' or 'valid' (got {self.share_base!r})"
             )
+
+    def describe(self, list_seats: int) -> str:
+        """The tier in a phrase, for :func:`describe_rules`."""
+        cap = list_seats if self.cap is None else self.cap
+        return f"linked (compensation {self.compensation}) for {cap} seats" + (
+            f", {list_seats - cap} parallel seats" if cap < list_seats else ""
+        )
 
 
 ListTier = SeatShare | Proportional | Linked
@@ -306,7 +337,7 @@ def describe_rules(rules: Rules) -> list[str]:
             f"  {rules.total_seats} seats: {rules.district_seats} in single-member districts "
             f"(plurality), {rules.list_seats} on national lists."
         ),
-        f"  List tier: {_tier_text(rules)}",
+        f"  List tier: {rules.list_tier.describe(rules.list_seats)}",
         f"  Votes used: {rules.vote_basis.value} votes.",
         f"  Qualifying parties: {rules.threshold or 'every party'}.",
         f"  Ties for list seats: {rules.ties.value}.",
@@ -315,31 +346,6 @@ def describe_rules(rules: Rules) -> list[str]:
         lines.append(f"  Law: {rules.law}")
     lines.extend(f"  Open point: {p}" for p in rules.open_points)
     return lines
-
-
-def _tier_text(rules: Rules) -> str:
-    tier = rules.list_tier
-    if isinstance(tier, SeatShare):
-        text = f"in proportion to district seats ({tier.method} largest remainder)"
-        if tier.bonus:
-            text += (
-                f"; a first party below {tier.bonus.below} of the district seats first gets "
-                f"{tier.bonus.share} of the list seats (rounded {tier.bonus.rounding})"
-            )
-        if tier.minor_party_seat:
-            text += f"; one seat first to each other party with {tier.minor_party_seat}"
-        return text
-    if isinstance(tier, Proportional):
-        text = f"in proportion to votes among the qualifying parties ({tier.method})"
-        if tier.share_decimals is not None:
-            text += f", shares rounded half up to {tier.share_decimals} decimals"
-        if tier.minor_party_seat:
-            text += f"; one seat first to each other party with {tier.minor_party_seat}"
-        return text + "; parallel to the district tier"
-    cap = rules.list_seats if tier.cap is None else tier.cap
-    return f"linked (compensation {tier.compensation}) for {cap} seats" + (
-        f", {rules.list_seats - cap} parallel seats" if cap < rules.list_seats else ""
-    )
 
 
 def tier_from_mapping(data: Mapping[str, object], where: str = "list_tier") -> ListTier:

@@ -203,11 +203,17 @@ def _sorted_at(key: Ints, index: NDArray[np.intp]) -> Ints:
 
 
 def _largest_remainder(
-    weights: Ints, qualified: Bools, seats: int, method: str
+    weights: Ints, qualified: Bools, seats: int, method: str, base: int | None = None
 ) -> tuple[NDArray[np.int64], Bools]:
+    """Integer path of the quota methods; ties go to the lower column and are flagged.
+
+    ``base``: the whole the quota is taken of in every row, in place of the row's
+    qualified sum (the exact path's ``run_method(..., base=...)``, 1996/2000 shares
+    used as they stand); not for Droop's whole-vote quota.
+    """
     runs = weights.shape[0]
     w = np.where(qualified, weights, 0)
-    total = w.sum(axis=1)
+    total = w.sum(axis=1) if base is None else np.full(runs, base, dtype=w.dtype)
     if method == "droop":
         num, den = w, total // (seats + 1) + 1
     else:

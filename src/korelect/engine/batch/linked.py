@@ -3,7 +3,8 @@
 ``linked_many(rules, votes, district_seats, parties)`` gives, for every row of
 ``votes`` (runs x entries), the list seats :func:`korelect.allocate` gives
 under ``rules`` (a :class:`korelect.Linked` list tier: 2020, 2024 or a scenario),
-with the same law (공직선거법 art. 189(2); 2020 Suppl. Prov. art. 4):
+with the same law (공직선거법 art. 189(2); 2020 Suppl. Prov. art. 4). It is the
+batch function of the linked family in :mod:`korelect.engine.formulas.registry`:
 
 1. qualification by the rules' threshold, tested in integers against each
    row's total votes (every column counts in the total; only ``parties``
@@ -80,7 +81,7 @@ def linked_many(
     could not be computed (their seats are 0).
     """
     tier = rules.list_tier
-    if not isinstance(tier, Linked):
+    if not isinstance(tier, Linked):  # the type check narrows the tier for its options
         raise InputError(f"linked_many needs a linked list tier (got {rules.formula!r})")
     v = np.asarray(votes, dtype=np.int64)
     d = np.asarray(district_seats, dtype=np.int64)

@@ -4,7 +4,9 @@
 - :mod:`.vote_share`: list seats by votes among qualifying parties (1996–2016);
 - :mod:`.linked`: the semi-compensatory formula of art. 189(2) (2020, 2024).
 
-Each takes a :class:`TierContext` and returns a :class:`TierOutcome`.
+Each takes a :class:`TierContext` and returns a :class:`TierOutcome`. The families,
+with these formulas and their batch twins, are registered in :mod:`.registry`:
+``family_of(rules).allocate`` is the one to run.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from korelect.engine.allocation import Bonus, LinkedTier, MinorPartySeat
+from korelect.engine.allocation import Bonus, LinkedTier, MinorPartySeat, ShareRounding
 from korelect.engine.apportion import Apportionment, Qualification
 from korelect.engine.entries import Entry
 from korelect.engine.ties import TieBreaker
@@ -46,6 +48,7 @@ class TierOutcome:
     minor_party_seats: list[MinorPartySeat] = field(default_factory=list)
     bonus: Bonus | None = None
     linked: LinkedTier | None = None
+    rounded_shares: ShareRounding | None = None
 
 
 def minor_party_seats(ctx: TierContext, condition: Condition | None) -> list[MinorPartySeat]:

@@ -41,7 +41,7 @@ from korelect.law.rules import Linked
 def allocate_linked(ctx: TierContext) -> TierOutcome:
     """List seats by the linked formula, its cap and its parallel tier."""
     tier = ctx.rules.list_tier
-    assert isinstance(tier, Linked)  # noqa: S101  (dispatch guarantees it)
+    assert isinstance(tier, Linked)  # noqa: S101  (narrows the type; the registry dispatches)
     names = [e.name for e in ctx.entries]
     if tier.parties_without_list_in_r:
         ctx.qualification = tuple(_drop_listless(q) for q in ctx.qualification)

@@ -35,7 +35,7 @@ def _round(value: Fraction, how: str) -> int:
 def allocate_seat_share(ctx: TierContext) -> TierOutcome:
     """List seats by district seats, after the minor-party seats and the first-party bonus."""
     tier = ctx.rules.list_tier
-    assert isinstance(tier, SeatShare)  # noqa: S101  (dispatch guarantees it)
+    assert isinstance(tier, SeatShare)  # noqa: S101  (narrows the type; the registry dispatches)
     names = [e.name for e in ctx.entries]
     minor = minor_party_seats(ctx, tier.minor_party_seat)
     seats = dict.fromkeys(names, 0)
