@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -125,12 +126,14 @@ def test_cli_results_compare_swing(capsys: pytest.CaptureFixture[str], year: int
 
 @pytest.mark.parametrize(("year", "law"), SPREAD)
 def test_cli_article_write_and_chart(
-    capsys: pytest.CaptureFixture[str], year: int, law: int
+    capsys: pytest.CaptureFixture[str], year: int, law: int, tmp_path: Path
 ) -> None:
     if expected(year, law) == TIE:
         pytest.skip("a tie the law gives no rule for")
     assert main(["article", "write", str(year), "--rules", str(law)]) == 0
-    assert main(["chart", "hemicycle", str(year), "--rules", str(law)]) == 0
+    svg = tmp_path / "h.svg"
+    assert main(["chart", "hemicycle", str(year), "--rules", str(law), "-o", str(svg)]) == 0
+    assert svg.read_text(encoding="utf-8").startswith("<svg")
     capsys.readouterr()
 
 
