@@ -70,7 +70,9 @@ from korelect.record.data import (
     ListVote,
     Province,
     Winner,
+    csv_records,
     dataset,
+    utf8_text,
 )
 
 FORMAT = "korelect-counts"
@@ -373,11 +375,7 @@ class _Folder:
         return (self.folder / name).is_file()
 
     def text(self, name: str) -> str:
-        raw = read_bytes(self.folder / name)
-        try:
-            return raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise FileFormatError("not UTF-8 text", path=self.label(name)) from None
+        return utf8_text(read_bytes(self.folder / name), self.label(name))
 
     def rows(
         self, name: str, required: tuple[str, ...], known: tuple[str, ...]
@@ -403,18 +401,7 @@ class _Folder:
                 )
         if len(set(header)) != len(header):
             raise FileFormatError("a column appears twice", path=label, line=1)
-        for number, line in enumerate(lines, start=2):
-            if not line.strip():
-                continue
-            try:
-                cells = next(csv.reader([line]))
-            except csv.Error as exc:
-                raise FileFormatError(f"malformed CSV: {exc}", path=label, line=number) from None
-            if len(cells) != len(header):
-                raise FileFormatError(
-                    f"expected {len(header)} fields, got {len(cells)}", path=label, line=number
-                )
-            yield CsvRow(label, number, dict(zip(header, (c.strip() for c in cells), strict=True)))
+        yield from csv_records(label, lines, header, strip=True)
 
 
 def _required(row: CsvRow, name: str) -> str:

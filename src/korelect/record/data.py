@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -235,6 +235,45 @@ class CsvRow:
         return value == "true"
 
 
+def csv_records(
+    label: str,
+    lines: Iterable[str],
+    fields: Sequence[str],
+    *,
+    prefix: str | None = None,
+    strip: bool = False,
+) -> Iterator[CsvRow]:
+    """The rows after a CSV header (numbered from line 2), each checked for its field count.
+
+    Blank lines are skipped, and so are lines not starting with ``prefix`` when it is given
+    (a year's rows, found before they are parsed). ``strip`` trims every cell.
+    """
+    for number, line in enumerate(lines, start=2):
+        if prefix is not None and not line.startswith(prefix):
+            continue
+        if not line.strip():
+            continue
+        try:
+            cells = next(csv.reader([line]))
+        except csv.Error as exc:
+            raise FileFormatError(f"malformed CSV: {exc}", path=label, line=number) from None
+        if len(cells) != len(fields):
+            raise FileFormatError(
+                f"expected {len(fields)} fields, got {len(cells)}", path=label, line=number
+            )
+        if strip:
+            cells = [c.strip() for c in cells]
+        yield CsvRow(label, number, dict(zip(fields, cells, strict=True)))
+
+
+def utf8_text(raw: bytes, label: str) -> str:
+    """Bytes read from ``label`` as UTF-8 text (a byte-order mark is dropped)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileFormatError("not UTF-8 text", path=label) from None
+
+
 class Dataset:
     """The shipped tables of a data folder (by default, the package's own)."""
 
@@ -264,10 +303,7 @@ class Dataset:
                 raw = gzip.decompress(raw)
             except (OSError, EOFError):
                 raise FileFormatError("not a gzip file", path=label) from None
-        try:
-            return label, raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise FileFormatError("not UTF-8 text", path=label) from None
+        return label, utf8_text(raw, label)
 
     def _rows(self, name: str, year: int | None = None) -> Iterator[CsvRow]:
         label, text = self._open(name)
@@ -277,20 +313,7 @@ class Dataset:
         if not header.strip():
             raise FileFormatError("empty data file", path=label, line=1)
         fields = next(csv.reader([header]))
-        for number, line in enumerate(lines, start=2):
-            if prefix is not None and not line.startswith(prefix):
-                continue
-            if not line.strip():
-                continue
-            try:
-                cells = next(csv.reader([line]))
-            except csv.Error as exc:
-                raise FileFormatError(f"malformed CSV: {exc}", path=label, line=number) from None
-            if len(cells) != len(fields):
-                raise FileFormatError(
-                    f"expected {len(fields)} fields, got {len(cells)}", path=label, line=number
-                )
-            yield CsvRow(label, number, dict(zip(fields, cells, strict=True)))
+        yield from csv_records(label, lines, fields, prefix=prefix)
 
     def _table(self, name: str, year: int | None, make: Callable[[CsvRow], Any]) -> tuple[Any, ...]:
         key = (name, year)

@@ -18,6 +18,7 @@ from korelect.engine.allocation import Bonus, LinkedTier, MinorPartySeat, ShareR
 from korelect.engine.apportion import Apportionment, Qualification
 from korelect.engine.entries import Entry
 from korelect.engine.ties import TieBreaker
+from korelect.errors import AllocationError
 from korelect.law.rules import Rules
 from korelect.law.thresholds import Condition
 
@@ -69,3 +70,23 @@ def minor_party_seats(ctx: TierContext, condition: Condition | None) -> list[Min
         if verdict.passed:
             awards.append(MinorPartySeat(e.name, "; ".join(verdict.met)))
     return awards
+
+
+def seats_after_minor_parties(
+    ctx: TierContext, condition: Condition | None
+) -> tuple[list[MinorPartySeat], dict[str, int], int]:
+    """The minor-party seats, every entry's seats so far, and the list seats left to share.
+
+    Raises :class:`~korelect.errors.AllocationError` when the minor-party seats alone
+    exceed the list seats.
+    """
+    minor = minor_party_seats(ctx, condition)
+    seats = dict.fromkeys((e.name for e in ctx.entries), 0)
+    for m in minor:
+        seats[m.name] += 1
+    available = ctx.rules.list_seats - len(minor)
+    if available < 0:
+        raise AllocationError(
+            f"{len(minor)} minor-party seats exceed the {ctx.rules.list_seats} list seats"
+        )
+    return minor, seats, available

@@ -19,8 +19,7 @@ from korelect.base.numbers import round_half_up
 from korelect.engine.allocation import Bonus
 from korelect.engine.apportion import run_method
 from korelect.engine.entries import Entry
-from korelect.engine.formulas import TierContext, TierOutcome, minor_party_seats
-from korelect.errors import AllocationError
+from korelect.engine.formulas import TierContext, TierOutcome, seats_after_minor_parties
 from korelect.law.rules import FirstPartyBonus, SeatShare
 
 
@@ -37,16 +36,8 @@ def allocate_seat_share(ctx: TierContext) -> TierOutcome:
     tier = ctx.rules.list_tier
     assert isinstance(tier, SeatShare)  # noqa: S101  (narrows the type; the registry dispatches)
     names = [e.name for e in ctx.entries]
-    minor = minor_party_seats(ctx, tier.minor_party_seat)
-    seats = dict.fromkeys(names, 0)
-    for m in minor:
-        seats[m.name] += 1
-    available = ctx.rules.list_seats - len(minor)
+    minor, seats, available = seats_after_minor_parties(ctx, tier.minor_party_seat)
     outcome = TierOutcome(seats, minor_party_seats=minor)
-    if available < 0:
-        raise AllocationError(
-            f"{len(minor)} minor-party seats exceed the {ctx.rules.list_seats} list seats"
-        )
     sharing = ctx.qualified()
     if tier.bonus is not None and sharing:
         bonus, sharing = _first_party_bonus(ctx, tier.bonus, sharing, available)

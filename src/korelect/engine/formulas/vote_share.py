@@ -35,8 +35,7 @@ from fractions import Fraction
 from korelect.base.numbers import Number, round_half_up
 from korelect.engine.allocation import RoundedShare, ShareRounding
 from korelect.engine.apportion import run_method
-from korelect.engine.formulas import TierContext, TierOutcome, minor_party_seats
-from korelect.errors import AllocationError
+from korelect.engine.formulas import TierContext, TierOutcome, seats_after_minor_parties
 from korelect.law.rules import Proportional
 
 
@@ -45,15 +44,7 @@ def allocate_vote_share(ctx: TierContext) -> TierOutcome:
     tier = ctx.rules.list_tier
     assert isinstance(tier, Proportional)  # noqa: S101  (narrows the type; the registry dispatches)
     names = [e.name for e in ctx.entries]
-    minor = minor_party_seats(ctx, tier.minor_party_seat)
-    seats = dict.fromkeys(names, 0)
-    for m in minor:
-        seats[m.name] += 1
-    available = ctx.rules.list_seats - len(minor)
-    if available < 0:
-        raise AllocationError(
-            f"{len(minor)} minor-party seats exceed the {ctx.rules.list_seats} list seats"
-        )
+    minor, seats, available = seats_after_minor_parties(ctx, tier.minor_party_seat)
     sharing = ctx.qualified()
     weights: dict[str, Number] = {e.name: e.votes for e in sharing}
     stage = "list seats by votes"
