@@ -630,9 +630,10 @@ def _read_winners(
     if not folder.exists("winners.csv"):
         return ()
     by_id = {d.district_id: d for d in districts}
+    known = set(by_id)
     out: list[Winner] = []
     for row in folder.rows("winners.csv", ("district_id", "name_ko", "party_ko"), WINNER_COLUMNS):
-        district = by_id[_district_ref(row, set(by_id))]
+        district = by_id[_district_ref(row, known)]
 
         vote_pct = row.maybe_decimal("vote_pct") if row.has("vote_pct") else None
         out.append(
