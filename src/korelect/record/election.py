@@ -571,13 +571,31 @@ def results(
     253 constituencies, so they are applied to the 2020 assembly of 300 seats
     (253 constituency, 47 list).
     """
-    counts = as_counts(source, data)
-    notes: tuple[str, ...] = ()
-    used = counts.rules
-    if rules is not None:
-        adapted, said = adapt_rules_to(counts.rules, counts.year, as_rules(rules))
-        used, notes = adapted, tuple(said)
+    counts, used, notes = request(source, rules=rules, data=data)
     return compute(counts, used, seed=seed, notes=notes)
+
+
+def request(
+    source: int | str | os.PathLike[str] | Counts,
+    *,
+    rules: RulesLike | None = None,
+    data: Dataset | None = None,
+) -> tuple[Counts, Rules, tuple[str, ...]]:
+    """What a request names, before anything is counted: the counts, and the rules adapted once.
+
+    :func:`results` computes these; the batch paths (simulate) and the web's what-if start
+    from them too, so every interface reads a year, a folder or rules the same way. Nothing
+    is allocated here, so a tie the rules give no rule for is not raised yet.
+
+    >>> counts, rules, notes = request(2004, rules=2024)
+    >>> counts.year, rules.total_seats, len(notes)
+    (2004, 299, 1)
+    """
+    counts = as_counts(source, data)
+    if rules is None:
+        return counts, counts.rules, ()
+    adapted, said = adapt_rules_to(counts.rules, counts.year, as_rules(rules))
+    return counts, adapted, tuple(said)
 
 
 def compute(

@@ -44,16 +44,18 @@ says when either happens. The computation's own errors (a remainder tie under
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from functools import cache
+from typing import Any
 
 from korelect.analysis.audit.common import CONTINUES
 from korelect.base.numbers import Number, fmt_decimal, fmt_share, round_half_up
 from korelect.base.table import wiki_row
 from korelect.engine.entries import Kind
+from korelect.engine.formulas.registry import family_of
 from korelect.law.registry import registered_years, rules_for
 from korelect.law.rules import FirstPartyBonus, Linked, Proportional, Rules, SeatShare, VoteBasis
 from korelect.law.thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare
@@ -63,7 +65,6 @@ from korelect.record.election import (
     ElectionResult,
     PartyLine,
     Turnout,
-    adapt_rules,
     party_info,
     results,
 )
@@ -522,6 +523,14 @@ def _source_sentence(rules: Rules) -> str:
     return text + "."
 
 
+_FAMILY_SENTENCES: Mapping[str, Callable[[Rules, Any], list[str]]] = {
+    "seat-share": _seat_share_sentences,
+    "proportional": _proportional_sentences,
+    "linked": _linked_sentences,
+}
+"""How each list-tier family (by its registry ``formula`` name) describes its tier."""
+
+
 def electoral_system_paragraph(rules: Rules) -> str:
     """The electoral system in one paragraph, generated from ``rules``.
 
@@ -576,13 +585,7 @@ def electoral_system_paragraph(rules: Rules) -> str:
             "separate list vote."
         )
     if rules.list_seats:
-        tier = rules.list_tier
-        if isinstance(tier, SeatShare):
-            sentences += _seat_share_sentences(rules, tier)
-        elif isinstance(tier, Proportional):
-            sentences += _proportional_sentences(rules, tier)
-        else:
-            sentences += _linked_sentences(rules, tier)
+        sentences += _FAMILY_SENTENCES[family_of(rules).formula](rules, rules.list_tier)
         sentences.append(_threshold_sentence(rules))
         sentences.append(_ties_sentence(rules))
     sentences.append(_source_sentence(rules))
@@ -835,14 +838,14 @@ def write_article(year: int, *, rules: Rules | None = None) -> str:
     (True, True)
     """
     counterfactual = rules is not None and rules != rules_for(year)
-    notes: list[str] = []
+    notes: Sequence[str] = ()
     label = None
     words = ""
     if counterfactual and rules is not None:
         label = _rules_label(rules)
         words = _rules_words(rules)
-        used, notes = adapt_rules(year, rules)
-        result = results(year, rules=used)
+        result = results(year, rules=rules)
+        notes = result.notes
     else:
         result = _actual(year)
     prev_year, next_year = _neighbours(year)

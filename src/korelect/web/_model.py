@@ -24,6 +24,7 @@ from korelect.base.numbers import Number
 from korelect.engine.allocate import allocate
 from korelect.engine.allocation import Allocation
 from korelect.engine.entries import Entry, Kind
+from korelect.engine.formulas.registry import family_of
 from korelect.errors import (
     InputError,
     ServerBusyError,
@@ -31,8 +32,7 @@ from korelect.errors import (
     UnknownNameError,
 )
 from korelect.law.methods import METHODS
-from korelect.law.registry import rules_for
-from korelect.law.rules import Linked, Rules
+from korelect.law.rules import Rules
 from korelect.law.thresholds import parse_threshold
 from korelect.law.ties import TieRule
 from korelect.record.data import dataset
@@ -40,9 +40,9 @@ from korelect.record.election import (
     DistrictResult,
     ElectionResult,
     PartyLine,
-    adapt_rules,
     district_record,
     party_record,
+    request,
     result_to_dict,
     results,
 )
@@ -349,18 +349,38 @@ def parse_whatif(year: int, query: Mapping[str, str]) -> WhatIfParams:
     return WhatIfParams(votes=votes, **fields)
 
 
+@cache
+def _adapted(year: int, rules_year: int) -> tuple[Rules, tuple[str, ...]]:
+    # The request ``results(year, rules=rules_year)`` starts from, without counting under
+    # them: computing it may fail (a tie the other law leaves to no rule) where a what-if that
+    # changes the tie rule, or a simulation, still runs.
+    _, rules, notes = request(year, rules=rules_year)
+    return rules, notes
+
+
+def adapted(year: int, rules_year: int | None) -> tuple[Rules, tuple[str, ...]]:
+    """The year's law, or another year's adapted to its counts as :func:`results` adapts them.
+
+    With the sentences saying what was adapted (``results(...).notes``); kept per pair.
+
+    >>> rules, notes = adapted(2020, 2024)
+    >>> rules.name, len(notes)
+    ('22nd National Assembly election (2024), applied to 2020', 1)
+    """
+    if rules_year is None or rules_year == year:
+        return election(year).rules, ()
+    with _lock:
+        return _adapted(year, rules_year)
+
+
 def rules_of(year: int, rules_year: int | None) -> Rules:
     """The rules a what-if starts from: the year's law, or another year's applied to it."""
-    if rules_year is None or rules_year == year:
-        return election(year).rules
-    return adapt_rules(year, rules_for(rules_year))[0]
+    return adapted(year, rules_year)[0]
 
 
 def _rules(year: int, params: WhatIfParams) -> tuple[Rules, list[str]]:
-    notes: list[str] = []
-    rules = election(year).rules
-    if params.rules_year is not None and params.rules_year != year:
-        rules, notes = adapt_rules(year, rules_for(params.rules_year))
+    rules, said = adapted(year, params.rules_year)
+    notes = list(said)
     changes: dict[str, object] = {}
     if params.threshold is not None:
         changes["threshold"] = params.threshold
@@ -370,18 +390,19 @@ def _rules(year: int, params: WhatIfParams) -> tuple[Rules, list[str]]:
         changes["ties"] = params.ties
     if params.list_seats is not None:
         changes["total_seats"] = rules.district_seats + params.list_seats
-        tier = rules.list_tier
+        cap: int | None = (
+            getattr(rules.list_tier, "cap", None) if "cap" in family_of(rules).options else None
+        )
         if (
-            isinstance(tier, Linked)
-            and tier.cap is not None
+            cap is not None
             and params.cap is None
             and not params.uncapped
-            and tier.cap > params.list_seats
+            and cap > params.list_seats
         ):
             changes["cap"] = params.list_seats
-            notes.append(f"The linked cap of {tier.cap} is limited to {params.list_seats}.")
+            notes.append(f"The linked cap of {cap} is limited to {params.list_seats}.")
     if params.cap is not None or params.uncapped:
-        if not isinstance(rules.list_tier, Linked):
+        if "cap" not in family_of(rules).options:
             raise InputError(
                 f"cap: only the linked formula (2020, 2024) has a cap; {rules.name} uses the "
                 f"{rules.formula} formula"

@@ -15,9 +15,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from korelect.charts import bars_svg, hemicycle_svg, histogram_svg, map_svg
+from korelect.engine.formulas.registry import family_of
 from korelect.errors import KorelectError, UnknownNameError
 from korelect.law.methods import METHODS
-from korelect.law.rules import Linked
 from korelect.record.election import party_info
 from korelect.web import _model as model
 from korelect.web._render import render, svg
@@ -148,6 +148,8 @@ def whatif(request: Request, year: str) -> HTMLResponse:
     params = model.parse_whatif(y, request.query_params)
     base = model.election(y)
     law = model.rules_of(y, params.rules_year)
+    linked = "cap" in family_of(law).options
+    cap: int | None = getattr(law.list_tier, "cap", None) if linked else None
     outcome: model.WhatIf | None = None
     error = None
     try:
@@ -172,12 +174,10 @@ def whatif(request: Request, year: str) -> HTMLResponse:
             "list_seats": str(law.list_seats),
             "district_seats": law.district_seats,
             "method": getattr(law.list_tier, "method", ""),
-            "cap": ("none" if law.list_tier.cap is None else str(law.list_tier.cap))
-            if isinstance(law.list_tier, Linked)
-            else "",
+            "cap": ("none" if cap is None else str(cap)) if linked else "",
             "ties": law.ties.value,
         },
-        "linked": isinstance(law.list_tier, Linked) or params.cap is not None or params.uncapped,
+        "linked": linked or params.cap is not None or params.uncapped,
         "shares": any(isinstance(p.votes, Fraction) for p in base.parties),
         "methods": METHODS,
         "tie_rules": model.TIE_RULES,

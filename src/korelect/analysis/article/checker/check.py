@@ -70,10 +70,13 @@ def counterfactual_rules(article: Article) -> Rules | None:
     match = _UNDER.search(article.title)
     if match is None or article.year is None:
         return None
-    from korelect.record.election import adapt_rules  # noqa: PLC0415  (as korelect article write adapts them)
+    # As korelect.results adapts them for article write; without counting the election, so
+    # rules the record cannot be computed under still name what the article claims.
+    from korelect.record.election import request  # noqa: PLC0415
 
+    year = article.year
     try:
-        return adapt_rules(article.year, rules_for(int(match.group(1))))[0]
+        return request(year, rules=int(match.group(1)))[1]
     except KorelectError:
         return None
 
