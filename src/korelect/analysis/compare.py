@@ -1,9 +1,11 @@
 """The same votes under two systems, side by side: seats per party and the indices.
 
-``compare(year, rules)`` computes the election of ``year`` from the counts
-twice: under the year's own law and under ``rules`` (applied to the year's
-own districts and votes, see :func:`korelect.record.election.adapt_rules`). It gives
-each party's seats under both, the change, and the assembly-tier indices
+``compare(source, rules)`` computes an election from its counts twice: under
+the counts' own law and under ``rules``, both through :func:`korelect.results`
+(``source`` is what it takes: a year, a counts folder or
+:class:`~korelect.Counts`; ``rules`` are adapted to the counts' districts and
+votes once, there, and the sentences saying so are the comparison's notes). It
+gives each party's seats under both, the change, and the assembly-tier indices
 under both.
 
 >>> from korelect import rules_for
@@ -14,14 +16,18 @@ under both.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from fractions import Fraction
 
 from korelect.analysis.indices import Indices, indices
 from korelect.base.numbers import fmt_decimal
 from korelect.base.table import grid
-from korelect.law.rules import Rules
-from korelect.record.election import ElectionResult, adapt_rules, results
+from korelect.record.counts import Counts
+from korelect.record.election import ElectionResult, RulesLike, results
+
+Source = int | str | os.PathLike[str] | Counts
+"""What :func:`compare` computes: an election year, a counts folder or counts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +160,14 @@ class Comparison:
         }
 
 
-def compare(year: int | str, rules: Rules, *, merge_satellites: bool = False) -> Comparison:
-    """The election of ``year`` under its own law and under ``rules``, side by side."""
-    base = results(year)
-    used, notes = adapt_rules(base.year, rules)
-    other = results(base.year, rules=used)
+def compare(source: Source, rules: RulesLike, *, merge_satellites: bool = False) -> Comparison:
+    """The election of ``source`` under its own law and under ``rules``, side by side.
+
+    ``source`` and ``rules`` are what :func:`korelect.results` takes; the counts are read
+    once and computed under both.
+    """
+    base = results(source)
+    other = results(base.counts if base.counts is not None else source, rules=rules)
     others = {p.info.party_id: p for p in other.parties}
     rows = tuple(
         CompareRow(
@@ -176,4 +185,4 @@ def compare(year: int | str, rules: Rules, *, merge_satellites: bool = False) ->
         indices(base, tier="assembly", merge_satellites=merge_satellites),
         indices(other, tier="assembly", merge_satellites=merge_satellites),
     )
-    return Comparison(base.year, base, other, tuple(notes), rows, pair)
+    return Comparison(base.year, base, other, other.notes, rows, pair)

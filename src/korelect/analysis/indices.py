@@ -53,6 +53,7 @@ Fraction(25, 1)
 from __future__ import annotations
 
 import math
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,9 +62,12 @@ from typing import Literal, get_args
 
 from korelect.base.numbers import Number, exact_str, fmt_decimal, fmt_percent
 from korelect.errors import InputError, UnknownNameError
+from korelect.record.counts import Counts
 from korelect.record.election import ElectionResult, party_info, results, squash
 from korelect.record.parties import parties
 
+Source = int | str | os.PathLike[str] | Counts
+"""What :func:`indices_text` and :func:`indices_to_dict` take: a year, a counts folder, counts."""
 Tier = Literal["district", "list", "assembly"]
 TIERS: tuple[Tier, ...] = get_args(Tier)
 OTHER = "other"
@@ -410,8 +414,8 @@ def indices(
     )
 
 
-def _all_tiers(year: int | str, merge_satellites: bool) -> tuple[Indices, ...]:
-    result = results(year)
+def _all_tiers(source: Source, merge_satellites: bool) -> tuple[Indices, ...]:
+    result = results(source)
     return tuple(indices(result, tier=t, merge_satellites=merge_satellites) for t in TIERS)
 
 
@@ -435,8 +439,10 @@ def _cell(value: Fraction | float | None) -> str:
     return fmt_decimal(value, 2)
 
 
-def indices_text(year: int | str, *, merge_satellites: bool = False) -> str:
+def indices_text(source: Source, *, merge_satellites: bool = False) -> str:
     """The indices of one election as a table: one row per index, one column per tier.
+
+    ``source`` is what :func:`korelect.results` takes: a year, a counts folder or counts.
 
     >>> print(indices_text(2016))  # doctest: +ELLIPSIS
     Disproportionality and party-system indices, 2016
@@ -446,7 +452,7 @@ def indices_text(year: int | str, *, merge_satellites: bool = False) -> str:
     ...
     Votes for losing district candidates: 12,241,441 (51.00% of valid votes)
     """
-    table = _all_tiers(year, merge_satellites)
+    table = _all_tiers(source, merge_satellites)
     first = table[0]
     title = f"Disproportionality and party-system indices, {first.year}"
     if merge_satellites:
@@ -470,9 +476,9 @@ def indices_text(year: int | str, *, merge_satellites: bool = False) -> str:
     return "\n".join(out)
 
 
-def indices_to_dict(year: int | str, *, merge_satellites: bool = False) -> dict[str, object]:
-    """The indices of one election, every tier, as a JSON-ready record."""
-    table = _all_tiers(year, merge_satellites)
+def indices_to_dict(source: Source, *, merge_satellites: bool = False) -> dict[str, object]:
+    """The indices of one election (a year, a counts folder or counts), every tier, as JSON."""
+    table = _all_tiers(source, merge_satellites)
     return {
         "year": table[0].year,
         "merge_satellites": merge_satellites,

@@ -1,8 +1,13 @@
 """Monte Carlo seat projection: many noisy re-runs of one election's counts.
 
-``simulate(year, n)`` takes the year's district counts (1988–2020; 2024 has
-no district counts) and list-tier votes, perturbs them ``n`` times, counts
-every district by plurality and allocates the list seats by the year's law.
+``simulate(source, n)`` takes the district counts and list-tier votes of
+``source`` (what :func:`korelect.results` takes: a year, 1988–2020 (2024 has
+no district counts), a counts folder or :class:`~korelect.Counts`), perturbs
+them ``n`` times, counts every district by plurality and allocates the list
+seats by the counts' own law or by ``rules``. The base is read as
+``results(source, rules=rules)`` reads it (:func:`~korelect.record.election.request`:
+the counts, and other rules adapted to them once; the districts counted by
+:func:`~korelect.record.election.count_districts`).
 
 The noise model (log-normal multipliers, median 1):
 
@@ -22,7 +27,11 @@ The noise model (log-normal multipliers, median 1):
 
 Districts: the candidate with most simulated votes wins (``argmax``); an exact
 tie goes to the lower cell, and each district's cells start with the winner
-``results(year)`` counted, so with every sd at 0 the seats are the year's own.
+``results(source)`` counted, so with every sd at 0 the seats are the count's own.
+A district that elects ``M`` members (a counts folder's ``magnitude``) elects
+its top ``M`` cells (a stable sort within the district, ties to the lower
+cell; its cells start with the ``M`` members counted); where every district
+elects one, only the ``argmax`` runs.
 A seat's party is the party the record gives its holder (1996: one district
 whose declared winner differs from the counts keeps the declared party when
 the counted winner wins). Districts without counts keep their declared party.
@@ -56,7 +65,7 @@ go through :func:`korelect.allocate`.
 ``exact=True`` sends every run through :func:`korelect.allocate` (for checking).
 
 Randomness: runs are drawn in chunks of :data:`CHUNK`; chunk ``i`` draws from
-``numpy.random.default_rng([seed, i])`` alone, so ``(year, n, seed, sds,
+``numpy.random.default_rng([seed, i])`` alone, so ``(counts, n, seed, sds,
 rules)`` fixes the result byte for byte, and chunks can run anywhere, in any
 order: ``dask=`` spreads them over a Dask cluster (:mod:`korelect.analysis.cluster`)
 and merges them in chunk order, giving the same seats run for run.
@@ -66,6 +75,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,19 +89,21 @@ from korelect.base.numbers import Number
 from korelect.engine.allocate import allocate
 from korelect.engine.entries import Entry, Kind
 from korelect.engine.formulas.registry import family_of
-from korelect.errors import InputError, TieError
-from korelect.law.registry import rules_for
+from korelect.errors import InputError, TieError, UnknownElectionError
 from korelect.law.rules import Rules, VoteBasis
 from korelect.law.ties import TieRule
+from korelect.record.counts import Counts
 from korelect.record.data import dataset
 from korelect.record.election import (
     INDEPENDENT,
     UNATTRIBUTED,
     PartyInfo,
-    adapt_rules,
-    count_year,
-    national_votes,
+    RulesLike,
+    as_counts,
+    count_districts,
+    counted_votes,
     party_info,
+    request,
 )
 
 __all__ = ["Simulation", "simulate"]
@@ -101,6 +113,8 @@ CHUNK = 250
 OTHER = "(other parties)"
 
 Progress = Callable[[int, int], None]
+Source = int | str | os.PathLike[str] | Counts
+"""What :func:`simulate` runs around: an election year, a counts folder or counts."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +146,12 @@ class _Base:
     other: int
     """Votes of the ``other`` entry (not a party; counts in every share)."""
     other_name: str
+    law: Rules
+    """The counts' own rules (a simulation under them names no other rules)."""
+    multi: NDArray[np.intp]
+    """Counted districts that elected more than one member (empty: every district elects one)."""
+    multi_seats: NDArray[np.intp]
+    """Members each district of ``multi`` elects."""
 
 
 def _check_sd(value: object, name: str) -> float:
@@ -142,9 +162,27 @@ def _check_sd(value: object, name: str) -> float:
     return float(value)
 
 
-def _base(year: int, rules: Rules | None) -> _Base:
-    data = dataset()
-    if year not in data.years() or not data.candidates(year):
+def _counts(source: Source) -> Counts:
+    """The counts to simulate around, or one :class:`InputError` saying why there are none."""
+    counts: Counts | None = None
+    try:
+        counts = as_counts(source)
+    except UnknownElectionError:
+        text = str(source).strip()
+        if not (text.isascii() and text.isdigit()):
+            raise InputError(
+                f"'source' must be an election year, a counts folder or Counts (got {source!r})"
+            ) from None
+        year = int(text)
+    else:
+        year = counts.year
+    if counts is not None and not counts.candidates and counts.source != "korelect/data":
+        raise InputError(
+            f"simulate needs district counts; {counts.source or 'these counts'} has none "
+            "(no candidates)"
+        )
+    if counts is None or not counts.candidates:
+        data = dataset()
         with_counts = [y for y in data.years() if data.candidates(y)]
         raise InputError(
             f"simulate needs district counts; {year} has none "
@@ -152,9 +190,19 @@ def _base(year: int, rules: Rules | None) -> _Base:
             f"to simulate {year}'s law, run it on another year's counts, e.g. "
             f"simulate 2020 with rules {year}"
         )
-    law = rules_for(year)
-    rules = law if rules is None else adapt_rules(year, rules)[0]
-    districts, _ = count_year(data, year)
+    return counts
+
+
+def _base(source: Source, rules: RulesLike | None) -> _Base:
+    """The arrays of ``source``'s counts under ``rules``, read as :func:`korelect.results` does.
+
+    :func:`~korelect.record.election.request` gives the counts and the rules adapted once;
+    nothing is allocated, so a tie the rules give no rule for is drawn run by run, by lot.
+    """
+    counts, used, _ = request(_counts(source), rules=rules)
+    year = counts.year
+    law = counts.rules
+    districts, _ = count_districts(counts)
     info: dict[str, PartyInfo] = {}
 
     def key(name_ko: str) -> str:
@@ -163,13 +211,13 @@ def _base(year: int, rules: Rules | None) -> _Base:
         return party.party_id
 
     # Columns in the order results() builds its entries: list-tier votes first, then seats.
-    votes_by_name = national_votes(data, year, law)
+    votes_by_name = counted_votes(counts, law)
     list_by_id: dict[str, Number] = defaultdict(int)
     for name, v in votes_by_name.items():
         list_by_id[key(name)] += v
     order = list(list_by_id)
     for dr in districts:
-        order.append(key(dr.winner_party))
+        order.extend(key(party) for _, party in dr.members)
         order.extend(key(c.party_ko) for c in (dr.count.candidates if dr.count else ()))
     ids = list(dict.fromkeys(order))
     col = {pid: i for i, pid in enumerate(ids)}
@@ -182,27 +230,32 @@ def _base(year: int, rules: Rules | None) -> _Base:
     real = np.zeros((len(counted), width), dtype=bool)
     vote_party = np.zeros((len(counted), width), dtype=np.intp)
     seat_party = np.zeros((len(counted), width), dtype=np.intp)
+    seats = np.ones(len(counted), dtype=np.intp)
     codes = sorted({dr.district.province for dr in districts})
     province = np.array([codes.index(dr.district.province) for dr in counted], dtype=np.intp)
     for i, d in enumerate(counted):
         assert d.count is not None  # noqa: S101  (filtered above)
-        cands = list(d.count.candidates)
-        won = cands.index(d.count.winner)
-        cands.insert(0, cands.pop(won))  # the counted winner first: ties go to it
+        # The members the count elected first, in its order: ties go to them.
+        elected = [c for c in d.count.candidates if c.elected]
+        cands = elected + [c for c in d.count.candidates if not c.elected]
         for k, c in enumerate(cands):
             votes[i, k] = c.votes or 0
             real[i, k] = True
             vote_party[i, k] = seat_party[i, k] = col[key(c.party_ko)]
-        seat_party[i, 0] = col[key(d.winner_party)]
+        # A seat's party is the record's: the declared party where a source declares another.
+        for k, (_, party) in enumerate(d.members[: len(elected)]):
+            seat_party[i, k] = col[key(party)]
+        seats[i] = len(elected)
     fixed = np.zeros(len(ids), dtype=np.int64)
     for d in districts:
         if d.count is None:
-            fixed[col[key(d.winner_party)]] += 1
+            for _, party in d.members:
+                fixed[col[key(party)]] += 1
 
     other, other_name = 0, OTHER
     list_votes: NDArray[np.int64] | None = None
     if law.vote_basis is VoteBasis.CONSTITUENCY:
-        valid = sum(d.valid_votes or 0 for d in data.districts(year))
+        valid = sum(d.valid_votes or 0 for d in counts.districts)
         other = max(0, valid - sum(int(v) for v in list_by_id.values()))
         other_name = UNATTRIBUTED
     elif any(isinstance(v, Fraction) for v in list_by_id.values()):
@@ -218,23 +271,27 @@ def _base(year: int, rules: Rules | None) -> _Base:
     cell_district = cells // width
     with np.errstate(divide="ignore"):
         cell_log = np.log(votes.ravel()[cells])
+    multi = np.flatnonzero(seats > 1)
     return _Base(
-        rules,
-        parties,
-        kinds,
-        seat_party,
-        len(codes),
-        fixed,
-        cells,
-        cell_log,
-        votes.ravel()[cells],
-        vote_party.ravel()[cells],
-        province[cell_district],
-        cell_district,
-        np.searchsorted(cell_district, np.arange(len(counted))),
-        list_votes,
-        other,
-        other_name,
+        rules=used,
+        parties=parties,
+        kinds=kinds,
+        seat_party=seat_party,
+        provinces=len(codes),
+        fixed=fixed,
+        cells=cells,
+        cell_log=cell_log,
+        cell_votes=votes.ravel()[cells],
+        cell_vote_party=vote_party.ravel()[cells],
+        cell_province=province[cell_district],
+        cell_district=cell_district,
+        starts=np.searchsorted(cell_district, np.arange(len(counted))),
+        list_votes=list_votes,
+        other=other,
+        other_name=other_name,
+        law=law,
+        multi=multi,
+        multi_seats=seats[multi],
     )
 
 
@@ -368,6 +425,22 @@ def _exact(base: _Base, lv: NDArray[np.int64], ds: NDArray[np.int64], seed: int)
     return [got.get(p.party_id, 0) for p in base.parties]
 
 
+def _more_members(base: _Base, cube: NDArray[np.float64], c: int, p: int) -> NDArray[np.int64]:
+    """Seats by run and party of the second and later members of districts that elect several.
+
+    The top ``M`` cells of each such district, by ``log(votes) + noise``; a stable sort gives
+    a tie to the lower cell, as ``argmax`` does for the first seat (the count's members
+    first), so the first of the ``M`` is the ``argmax`` already counted.
+    """
+    most = int(base.multi_seats.max())
+    ranked = np.argsort(-cube[:, base.multi, :], axis=2, kind="stable")[:, :, 1:most]
+    holder = base.seat_party[base.multi[None, :, None], ranked]
+    more = np.arange(1, most)[None, None, :] < base.multi_seats[None, :, None]
+    run = np.broadcast_to(np.arange(c)[:, None, None], holder.shape)
+    flat = (holder + p * run)[np.broadcast_to(more, holder.shape)]
+    return np.bincount(flat, minlength=c * p).reshape(c, p).astype(np.int64)
+
+
 def _chunk(
     base: _Base, sds: dict[str, float], seed: int, index: int, runs: int, exact: bool
 ) -> tuple[NDArray[np.int32], int]:
@@ -394,10 +467,13 @@ def _chunk(
     # Plurality in log space: argmax of votes x exp(noise) is argmax of log(votes) + noise.
     grid = np.full((c, d * k), -np.inf)
     grid[:, base.cells] = base.cell_log + noise
-    win = grid.reshape(c, d, k).argmax(axis=2)  # ties: the lower cell (the counted winner first)
+    cube = grid.reshape(c, d, k)
+    win = cube.argmax(axis=2)  # ties: the lower cell (the counted winner first)
     holder = base.seat_party[np.arange(d)[None, :], win]
     flat = (holder + p * np.arange(c)[:, None]).ravel()
     ds = np.bincount(flat, minlength=c * p).reshape(c, p).astype(np.int64) + base.fixed
+    if base.multi.size:
+        ds += _more_members(base, cube, c, p)
     if base.list_votes is None:
         # The list tier counts constituency votes: each district's votes, rescaled to its total.
         sim = base.cell_votes * np.exp(noise)
@@ -412,7 +488,9 @@ def _chunk(
     else:
         raw = np.append(base.list_votes, base.other).astype(np.float64)
         scaled = raw * np.exp(np.concatenate([nat, np.zeros((c, 1))], axis=1) + lst)
-        scaled *= raw.sum() / scaled.sum(axis=1, keepdims=True)
+        total = raw.sum()
+        if total > 0:  # counts without list votes (a folder may have none) stay at 0
+            scaled *= total / scaled.sum(axis=1, keepdims=True)
         both = np.rint(scaled).astype(np.int64)
         lv = both[:, :p]
     list_seats = np.zeros((c, p), dtype=np.int64)
@@ -455,7 +533,7 @@ def _chunks(n: int) -> list[tuple[int, int]]:
 
 
 def simulate(
-    year: int | str,
+    source: Source,
     n: int = 1000,
     *,
     seed: int = 0,
@@ -463,13 +541,16 @@ def simulate(
     regional_sd: float = 0.02,
     district_sd: float = 0.03,
     list_sd: float = 0.02,
-    rules: Rules | None = None,
+    rules: RulesLike | None = None,
     exact: bool = False,
     dask: Any = None,
     progress: Progress | None = None,
 ) -> Simulation:
-    """Simulate ``n`` elections around the counts of ``year`` (see the module docstring).
+    """Simulate ``n`` elections around the counts of ``source`` (see the module docstring).
 
+    ``source`` is what :func:`korelect.results` takes: an election year, a counts folder
+    (``docs/COUNTS.md``) or :class:`~korelect.Counts`; ``rules`` (rules, a year or a rules
+    file) are adapted to those counts once, by :func:`korelect.results`.
     ``exact=True`` allocates every run's list seats with the exact
     :func:`korelect.allocate` (slow; the batch paths are tested equal to it).
     ``dask`` runs the chunks on a Dask cluster: a ``distributed.Client``, a
@@ -481,10 +562,6 @@ def simulate(
     >>> sim.seats.shape[0], int(sim.seats.sum(axis=1).min()), sim.total_seats
     (200, 299, 299)
     """
-    try:
-        year_int = int(year)
-    except (TypeError, ValueError):
-        raise InputError(f"'year' must be an election year (got {year!r})") from None
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise InputError(f"'n' must be an integer >= 1 (got {n!r})")
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
@@ -495,7 +572,8 @@ def simulate(
         "district_sd": _check_sd(district_sd, "district_sd"),
         "list_sd": _check_sd(list_sd, "list_sd"),
     }
-    return run_base(_base(year_int, rules), year_int, n, seed, sds, exact, dask, progress)
+    counts = _counts(source)
+    return run_base(_base(counts, rules), counts.year, n, seed, sds, exact, dask, progress)
 
 
 def run_base(
@@ -525,6 +603,5 @@ def run_base(
     out = np.concatenate([seats for seats, _ in parts])
     exact_runs = sum(e for _, e in parts)
     house = base.rules.total_seats
-    law = rules_for(year)
-    name = "" if base.rules == law else base.rules.name
+    name = "" if base.rules == base.law else base.rules.name
     return Simulation(year, n, seed, sds, house, base.parties, out, exact_runs, name)

@@ -1,7 +1,10 @@
 """Vote swing: move parties' national vote shares, recount every district and the list tier.
 
-``swing(year, {"GNP": "+2", "Uri": "-2"})`` changes each named party's vote
-share by the given percentage points and recomputes the election:
+``swing(source, {"GNP": "+2", "Uri": "-2"})`` changes each named party's vote
+share by the given percentage points and recomputes the election. ``source``
+is what :func:`korelect.results` takes (a year, a counts folder or
+:class:`~korelect.Counts`); the districts, candidates and list votes are the
+counts', and other ``rules`` are adapted to them once, by ``results``.
 
 * **Uniform** swing (``kind="uniform"``): in every district the party's
   candidate's share of the district's votes changes by the same points,
@@ -28,14 +31,16 @@ Each counted district is recounted by plurality (art. 188(1)). A tie for the
 most votes is settled by the eldest candidate where every tied candidate's
 birth date is in the data, and otherwise raises
 :class:`~korelect.errors.DataError` naming the district and the candidates.
-Where the swung count has the same winner as the unswung count, the seat stays
-with the party that holds it in :func:`korelect.results` (which follows the
-declared winner where a source declares another); otherwise it goes to the
-new winner's party. Uncontested districts, and districts without counts, keep
-their holder.
+A district that elects ``M`` members (a counts folder's ``magnitude``) is
+recounted by :func:`~korelect.record.counting.count_district`: the top ``M``,
+the eldest on a tie for the last seat. A member the unswung count elected
+keeps the seat as :func:`korelect.results` holds it (which follows the
+declared winner where a source declares another); a new member takes it for
+their own party. Uncontested districts, and districts without counts, keep
+their holders.
 
 The list tier: the same change is applied to the votes
-:func:`~korelect.record.election.national_votes` gives for the year's law
+:func:`~korelect.record.election.counted_votes` gives for the counts' own law
 (constituency votes summed nationally for 1988–2000; list votes for
 2004–2016; the published list shares for 2020) with the same balancing; the
 "other parties" and unattributed-vote buckets count as parties that are not
@@ -44,7 +49,8 @@ the year's law, or under ``rules``. A party that is not on a tier's ballot
 (no candidate in a district, no list) is not swung there; a satellite list
 (2020) is a party of its own and is swung only when it is named.
 
-Only years with district counts can be swung (1988–2020); 2024 has none.
+Only counts with district counts can be swung (1988–2020 of the shipped
+years; 2024 has none).
 
 >>> r = swing(2004, {"GNP": "+2", "Uri": "-2"})
 >>> r.line("GNP").swung_total - r.line("GNP").base_total > 0
@@ -53,6 +59,9 @@ True
 
 from __future__ import annotations
 
+import dataclasses
+import math
+import os
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -65,21 +74,26 @@ from korelect.base.table import grid
 from korelect.engine.allocate import allocate
 from korelect.engine.allocation import Allocation
 from korelect.engine.entries import Entry, Kind
-from korelect.errors import DataError, InputError, UnknownElectionError, UnknownNameError
-from korelect.law.registry import rules_for
+from korelect.errors import DataError, InputError, UnknownNameError
 from korelect.law.rules import Rules, VoteBasis
-from korelect.record.data import Dataset, dataset
+from korelect.record.counting import CandidateCount, count_district
+from korelect.record.counts import Counts
+from korelect.record.data import Candidate, Dataset, dataset
 from korelect.record.election import (
     INDEPENDENT,
     UNATTRIBUTED,
     DistrictResult,
     PartyInfo,
-    national_votes,
+    RulesLike,
+    as_counts,
+    counted_votes,
     party_info,
     results,
 )
 from korelect.record.parties import parties
 
+Source = int | str | os.PathLike[str] | Counts
+"""What :func:`swing` recounts: an election year, a counts folder or counts."""
 SwingKind = Literal["uniform", "proportional"]
 KINDS: tuple[str, ...] = ("uniform", "proportional")
 OTHERS = "(other parties)"
@@ -378,28 +392,31 @@ def parse_change(value: object, party: str) -> Fraction:
     )
 
 
-def _party_id(name: str, year: int) -> str:
-    """A party's registry id from a name, an abbreviation or the id itself."""
+def _party_id(name: str, year: int, own: Mapping[str, str] | None = None) -> str:
+    """A party's registry id from a name, an abbreviation or the id itself.
+
+    ``own`` maps the names of the counts' parties that are not in the registry (a counts
+    folder's own parties) to their ids.
+    """
     registry = parties()
     if name in registry and year in registry.get(name).years:
         return name
-    return registry.lookup(name, year).id
-
-
-def _year(year: int | str, data: Dataset) -> int:
     try:
-        year_int = int(year)
-    except (TypeError, ValueError):
-        year_int = -1
-    if year_int not in data.years():
-        known = ", ".join(str(y) for y in data.years())
-        raise UnknownElectionError(f"no election data for {year}; known years: {known}")
-    if not data.candidates(year_int):
+        return registry.lookup(name, year).id
+    except UnknownNameError:
+        if own and name in own:
+            return own[name]
+        raise
+
+
+def _counts(source: Source, data: Dataset) -> Counts:
+    """The counts to swing: ``source``'s, which must have district counts."""
+    counts = as_counts(source, data)
+    if not counts.candidates:
         counted = ", ".join(str(y) for y in data.years() if data.candidates(y))
-        raise InputError(
-            f"{year_int} has no district counts to swing (years with counts: {counted})"
-        )
-    return year_int
+        where = counts.year if counts.source == "korelect/data" else counts.source or "these counts"
+        raise InputError(f"{where} has no district counts to swing (years with counts: {counted})")
+    return counts
 
 
 def _shares(votes: Mapping[str, Number]) -> dict[str, Fraction]:
@@ -407,11 +424,12 @@ def _shares(votes: Mapping[str, Number]) -> dict[str, Fraction]:
     return {k: Fraction(v) / total if total else Fraction(0) for k, v in votes.items()}
 
 
-def _list_votes(data: Dataset, year: int) -> list[tuple[str, Number, Kind]]:
+def _list_votes(counts: Counts) -> list[tuple[str, Number, Kind]]:
     """The list tier's votes by party id, with the buckets, exactly as ``results`` builds them."""
-    law = rules_for(year)
+    law = counts.rules
+    year = counts.year
     votes: dict[str, Number] = defaultdict(int)
-    for name, v in national_votes(data, year, law).items():
+    for name, v in counted_votes(counts, law).items():
         votes[party_info(name, year).party_id] += v
     lines: list[tuple[str, Number, Kind]] = [
         (pid, v, Kind.INDEPENDENT if pid == "independent" else Kind.PARTY)
@@ -422,7 +440,7 @@ def _list_votes(data: Dataset, year: int) -> list[tuple[str, Number, Kind]]:
         if rest > 0:
             lines.append((OTHERS, rest, Kind.OTHER))
     elif law.vote_basis is VoteBasis.CONSTITUENCY:
-        valid = sum(d.valid_votes or 0 for d in data.districts(year))
+        valid = sum(d.valid_votes or 0 for d in counts.districts)
         gap = valid - sum((Fraction(v) for v in votes.values()), Fraction(0))
         if gap > 0:
             lines.append((UNATTRIBUTED, int(gap), Kind.OTHER))
@@ -433,16 +451,25 @@ def _exact(value: Fraction) -> Number:
     return value.numerator if value.denominator == 1 else value
 
 
+Member = tuple[str, str]
+"""A member elected: (name, Korean party name)."""
+
+
 def _swing_district(
     d: DistrictResult,
-    year: int,
+    candidates: Sequence[Candidate],
     changes: Mapping[str, Fraction],
     kind: str,
     national: Mapping[str, Fraction],
-) -> tuple[str, str]:
-    """(holder's Korean party name, winner's name) after the swing."""
+) -> tuple[Member, ...]:
+    """The members a district elects after the swing, as (name, Korean party name).
+
+    A member the unswung count elected keeps the record's seat (name and party: the
+    declared ones where a source declares others); a new member holds it for their own party.
+    """
     if d.count is None or d.count.how == "unopposed":
-        return d.winner_party, d.winner_name
+        return d.members
+    year = d.district.year
     cands = d.count.candidates
     pids = [party_info(c.party_ko, year).party_id for c in cands]
     new = swing_votes(
@@ -451,60 +478,134 @@ def _swing_district(
         kind=kind,
         national=national,
     )
-    swung = [
-        SwungCandidate(c.name_ko, c.party_ko, pid, v, c.birth_date)
-        for c, pid, v in zip(cands, pids, new, strict=True)
+    counted = d.count.elected
+    record = dict(zip((c.name_ko for c in counted), d.members, strict=False))
+    if len(counted) == 1:
+        swung = [
+            SwungCandidate(c.name_ko, c.party_ko, pid, v, c.birth_date)
+            for c, pid, v in zip(cands, pids, new, strict=True)
+        ]
+        winner, _ = plurality(swung, f"{year} {d.district.district_id}")
+        return (record.get(winner.name_ko, (winner.name_ko, winner.party_ko)),)
+    return tuple(
+        record.get(c.name_ko, (c.name_ko, c.party_ko))
+        for c in _recount(d, candidates, dict(zip((c.name_ko for c in cands), new, strict=True)))
+    )
+
+
+def _recount(
+    d: DistrictResult, candidates: Sequence[Candidate], votes: Mapping[str, Fraction]
+) -> tuple[CandidateCount, ...]:
+    """The members a district of several members elects with the swung ``votes``, by name.
+
+    :func:`~korelect.record.counting.count_district` counts them (the top ``M``, the eldest
+    on a tie for the last seat) on whole numbers: the exact votes over their common
+    denominator, which keeps every order and every tie.
+    """
+    scale = math.lcm(*(v.denominator for v in votes.values()))
+    whole = [
+        dataclasses.replace(c, votes=int(votes[c.name_ko] * scale))
+        for c in candidates
+        if c.name_ko in votes
     ]
-    winner, _ = plurality(swung, f"{year} {d.district.district_id}")
-    if winner.name_ko == d.count.winner.name_ko:
-        return d.winner_party, d.winner_name
-    return winner.party_ko, winner.name_ko
+    try:
+        return count_district(d.district, whole).elected
+    except DataError as exc:
+        unit = "" if scale == 1 else f" (votes counted in 1/{scale} parts)"
+        raise DataError(f"after the swing{unit}: {exc}") from None
+
+
+def _flips(d: DistrictResult, after: Sequence[Member], year: int) -> list[Flip]:
+    """The seats of a district that changed party: one :class:`Flip` per seat."""
+    before = d.members
+    pid = {p: party_info(p, year) for _, p in (*before, *after)}
+    lost = list(before)
+    gained = list(after)
+    for m in list(lost):
+        same = next((g for g in gained if pid[g[1]].party_id == pid[m[1]].party_id), None)
+        if same is not None:
+            lost.remove(m)
+            gained.remove(same)
+    names_before = {n for n, _ in before}
+    names_after = {n for n, _ in after}
+
+    def leaving(party: str, members: Sequence[Member], stay: set[str]) -> str:
+        fitting = [n for n, p in members if pid[p].party_id == pid[party].party_id]
+        return next((n for n in fitting if n not in stay), fitting[0])
+
+    return [
+        Flip(
+            d.district.district_id,
+            d.name,
+            pid[b],
+            pid[a],
+            leaving(b, before, names_after),
+            leaving(a, after, names_before),
+        )
+        for (_, b), (_, a) in zip(lost, gained, strict=False)
+    ]
 
 
 def swing(
-    year: int | str,
+    source: Source,
     changes: Mapping[str, Fraction | int | str],
     *,
     kind: SwingKind | str = "uniform",
-    rules: Rules | None = None,
+    rules: RulesLike | None = None,
     data: Dataset | None = None,
     seed: int = 0,
 ) -> SwingResult:
-    """Recompute ``year``'s election after moving parties' national vote shares.
+    """Recompute an election after moving parties' national vote shares.
 
+    ``source`` is what :func:`korelect.results` takes: an election year, a counts folder
+    (``docs/COUNTS.md``) or :class:`~korelect.Counts`; ``rules`` (rules, a year or a rules
+    file) are adapted to those counts once, by :func:`korelect.results`.
     ``changes`` maps a party (Korean or English name, abbreviation or registry
     id) to a change in percentage points. See the module docstring for how the
     votes are balanced, how districts are recounted and how ties are settled.
 
-    Raises :class:`~korelect.errors.InputError` for a year without district
+    Raises :class:`~korelect.errors.InputError` for counts without district
     counts, an unknown ``kind``, a malformed change, a change that would take
     a party's national share below 0, or a party named twice;
     :class:`~korelect.errors.UnknownNameError` for a party that is not known
     or did not stand that year.
     """
     data = data or dataset()
-    year_int = _year(year, data)
+    counts = _counts(source, data)
+    year_int = counts.year
     if kind not in KINDS:
         raise InputError(f"'kind' must be one of {', '.join(KINDS)} (got {kind!r})")
     if not changes:
         raise InputError("'changes' must name at least one party")
-    base = results(year_int, rules=rules, data=data, seed=seed)
-    rules = base.rules
+    base = results(counts, rules=rules, seed=seed)
+    used = base.rules
 
     # Constituency-tier shares, by party id, over the counted districts.
     district_votes: dict[str, int] = defaultdict(int)
+    known: dict[str, PartyInfo] = {}
     for d in base.districts:
         if d.count is not None:
             for c in d.count.candidates:
-                district_votes[party_info(c.party_ko, year_int).party_id] += c.votes or 0
-    list_lines = _list_votes(data, year_int)
+                info_c = party_info(c.party_ko, year_int)
+                known.setdefault(info_c.party_id, info_c)
+                district_votes[info_c.party_id] += c.votes or 0
+    list_lines = _list_votes(counts)
+    for name_ko in counted_votes(counts, counts.rules):
+        info_l = party_info(name_ko, year_int)
+        known.setdefault(info_l.party_id, info_l)
+    own = {
+        name: pid
+        for pid, i in known.items()
+        for name in (i.name_ko, i.name_en, i.abbr, i.party_id)
+        if name
+    }
     district_share = _shares(district_votes)
     list_share = _shares({pid: v for pid, v, _ in list_lines})
 
     points: dict[str, Fraction] = {}
     asked: list[tuple[PartyInfo, Fraction]] = []
     for name, value in changes.items():
-        pid = _party_id(name, year_int)
+        pid = _party_id(name, year_int, own)
         if pid == "independent":
             raise InputError(
                 f"{name!r} names the independents, who are not a party; a swing moves a "
@@ -531,29 +632,33 @@ def swing(
                     f"{name!r} has no {tier} votes, so a proportional swing cannot scale them"
                 )
         points[pid] = change
-        asked.append((party_info(parties().get(pid).name_ko, year_int), change))
+        registered = pid in parties()
+        asked.append(
+            (party_info(parties().get(pid).name_ko, year_int) if registered else known[pid], change)
+        )
 
     # Districts.
+    by_district: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in counts.candidates:
+        by_district[cand.district_id].append(cand)
     base_seats: dict[str, int] = defaultdict(int)
     swung_seats: dict[str, int] = defaultdict(int)
     info: dict[str, PartyInfo] = {}
     flips: list[Flip] = []
     for d in base.districts:
-        before = party_info(d.winner_party, year_int)
-        party_ko, winner = _swing_district(
+        members = _swing_district(
             d,
-            year_int,
+            by_district[d.district.district_id],
             {p: c for p, c in points.items() if p in district_share},
             kind,
             district_share,
         )
-        after = party_info(party_ko, year_int)
-        info.setdefault(before.party_id, before)
-        info.setdefault(after.party_id, after)
-        base_seats[before.party_id] += 1
-        swung_seats[after.party_id] += 1
-        if after.party_id != before.party_id:
-            flips.append(Flip(d.district.district_id, d.name, before, after, d.winner_name, winner))
+        for tally, held in ((base_seats, d.members), (swung_seats, members)):
+            for _, party_ko in held:
+                holder = party_info(party_ko, year_int)
+                info.setdefault(holder.party_id, holder)
+                tally[holder.party_id] += 1
+        flips.extend(_flips(d, members, year_int))
 
     # The list tier.
     new_votes = swing_votes(
@@ -571,7 +676,7 @@ def swing(
         if pid not in seen:
             kind_of = Kind.INDEPENDENT if info[pid].name_ko == INDEPENDENT else Kind.PARTY
             entries.append(Entry(pid, 0, seats, kind_of))
-    swung_alloc = allocate(entries, rules, seed=seed)
+    swung_alloc = allocate(entries, used, seed=seed)
 
     base_alloc = base.allocation
     lines = []
@@ -593,12 +698,22 @@ def swing(
                 p.list_seats,
             )
         )
+    # A party that held district seats, lost them all and has no list votes is in no entry.
+    listed = {line.info.party_id for line in lines}
+    for pid, had in base_seats.items():
+        if pid not in listed:
+            try:
+                b = base_alloc.party(pid)
+                b_votes, b_list = b.votes, b.list_seats
+            except KeyError:
+                b_votes, b_list = 0, 0
+            lines.append(SwingLine(info[pid], b_votes, 0, had, b_list, 0, 0))
     lines.sort(key=lambda s: (s.info.party_id == "independent", -s.base_total, -s.swung_total))
     return SwingResult(
         year=year_int,
         kind=kind,
         changes=tuple(asked),
-        rules=rules,
+        rules=used,
         base=base_alloc,
         swung=swung_alloc,
         parties=tuple(lines),

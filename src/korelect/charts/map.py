@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -36,6 +37,7 @@ from typing import Any
 from korelect.charts._model import INDEPENDENT_COLOUR
 from korelect.charts._svg import MUTED, document, esc, fit, num, text, tint, title_text
 from korelect.errors import InputError
+from korelect.record.counts import Counts
 from korelect.record.election import ElectionResult, PartyInfo, ProvinceLine, party_info, results
 
 __all__ = ["PARENT", "ProvinceMap", "map_svg", "province_map", "province_winners"]
@@ -121,8 +123,15 @@ def _classes(peak: float) -> list[float]:
     return [0.2, 0.4, 0.6, 0.8, 1.0]
 
 
-def map_svg(year: int, *, party: str | None = None, width: int = 480) -> str:
+def map_svg(
+    source: int | str | os.PathLike[str] | Counts,
+    *,
+    party: str | None = None,
+    width: int = 480,
+) -> str:
     """The provinces coloured by winner, or by ``party``'s share: an SVG document (a string).
+
+    ``source`` is what :func:`korelect.results` takes: a year, a counts folder or counts.
 
     >>> svg = map_svg(2016)
     >>> svg.count('class="province"')
@@ -130,7 +139,7 @@ def map_svg(year: int, *, party: str | None = None, width: int = 480) -> str:
     """
     if isinstance(width, bool) or not isinstance(width, int) or not 200 <= width <= 4000:
         raise InputError(f"width must be a whole number of pixels, 200-4000 (got {width!r})")
-    result = results(year)
+    result = results(source)
     shape = province_map()
     present = {p.code: p for p in result.provinces}
     pad = 12.0

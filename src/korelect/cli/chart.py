@@ -1,7 +1,7 @@
 """The ``korelect chart`` command: a chart of one election written to an SVG or PNG file.
 
-``korelect chart hemicycle|map|bars|histogram YEAR -o FILE`` draws the chart
-with :mod:`korelect.charts` and writes it whole or not at all (a temporary
+``korelect chart hemicycle|map|bars|histogram YEAR|--counts DIR -o FILE`` draws
+the chart with :mod:`korelect.charts` and writes it whole or not at all (a temporary
 file in the same folder, renamed into place). The format is the file's suffix,
 ``.svg`` or ``.png``. Every user mistake is one ``korelect: error: ...`` line.
 """
@@ -11,7 +11,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from korelect.cli.common import Output, Subparsers, election_year, rules_arg, write_whole
+from korelect.cli.common import (
+    Output,
+    Subparsers,
+    add_source,
+    rules_arg,
+    source_arg,
+    write_whole,
+)
 from korelect.errors import FileFormatError, InputError
 
 __all__ = ["CHARTS", "add_parser", "run"]
@@ -27,6 +34,7 @@ examples:
   korelect chart map 2016 --party "People's Party" -o pp-2016.png
   korelect chart bars 2020 -o bars-2020.svg
   korelect chart histogram 2016 -n 2000 --seed 7 -o sim-2016.png
+  korelect chart hemicycle --counts my2016 -o mine.svg   (your own counts: docs/COUNTS.md)
 
 PNG text uses the system's fonts: install a Korean font (Debian: fonts-nanum) for Korean labels."""
 
@@ -37,13 +45,14 @@ def add_parser(sub: Subparsers) -> None:
         "chart",
         help="draw a chart of an election as SVG or PNG",
         description="Draw a hemicycle of the assembly, a map of the provinces, vote share\n"
-        "against seat share, or the seat distributions of a simulation, and write it\n"
-        "whole to an .svg or .png file (the format is the file's suffix).",
+        "against seat share, or the seat distributions of a simulation, of YEAR or of\n"
+        "the counts in DIR, and write it whole to an .svg or .png file (the format is\n"
+        "the file's suffix).",
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("chart", choices=CHARTS, metavar="|".join(CHARTS))
-    parser.add_argument("year", metavar="YEAR")
+    add_source(parser)
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="FILE.svg or FILE.png"
     )
@@ -80,32 +89,28 @@ def _check_output(text: str) -> Path:
 def run(args: argparse.Namespace) -> Output:
     """``korelect chart``: draw the chart, write it, and say what was written."""
     path = _check_output(args.output)
-    year = election_year(args.year, f"chart {args.chart}")
+    source = source_arg(args, f"chart {args.chart}")
     if args.party is not None and args.chart != "map":
         raise InputError(f"chart {args.chart}: --party is for the map only")
     if args.rules is not None and args.chart == "map":
         raise InputError("chart map: --rules does not apply (the map shows district seats)")
-    rules = None
-    if args.rules is not None:
-        from korelect.record.election import adapt_rules  # noqa: PLC0415  (loads the data)
-
-        rules = adapt_rules(year, rules_arg(args.rules))[0]
+    rules = None if args.rules is None else rules_arg(args.rules)
     width: dict[str, int] = {} if args.width is None else {"width": args.width}
     if args.chart == "map":
         from korelect.charts.map import map_svg  # noqa: PLC0415
 
-        svg = map_svg(year, party=args.party, **width)
+        svg = map_svg(source, party=args.party, **width)
     elif args.chart == "histogram":
         from korelect.analysis.simulate import simulate  # noqa: PLC0415
         from korelect.charts.histogram import histogram_svg  # noqa: PLC0415
 
-        svg = histogram_svg(simulate(year, args.n, seed=args.seed, rules=rules), **width)
+        svg = histogram_svg(simulate(source, args.n, seed=args.seed, rules=rules), **width)
     else:
         from korelect.charts.bars import bars_svg  # noqa: PLC0415
         from korelect.charts.hemicycle import hemicycle_svg  # noqa: PLC0415
         from korelect.record.election import results  # noqa: PLC0415
 
-        result = results(year, rules=rules)
+        result = results(source, rules=rules)
         draw = hemicycle_svg if args.chart == "hemicycle" else bars_svg
         svg = draw(result, **width)
     if path.suffix.lower() == ".png":

@@ -1,4 +1,4 @@
-"""What every command shares: the protocol, one-line errors, YEAR, ``--rules``, whole files.
+"""What every command shares: the protocol, one-line errors, YEAR or ``--counts``, ``--rules``.
 
 Every command module of :mod:`korelect.cli` follows one protocol:
 ``add_parser(sub)`` adds its subcommands to the command line's subparsers, each
@@ -14,21 +14,26 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from korelect.errors import FileFormatError, InputError, UnknownElectionError
 from korelect.law.registry import registered_years, rules_for
 from korelect.law.rules import Rules
 from korelect.law.rulesfile import load_rules
 
+if TYPE_CHECKING:
+    from korelect.record.counts import Counts
+
 __all__ = [
     "Output",
     "Parser",
     "Run",
     "Subparsers",
+    "add_source",
     "election_year",
     "json_text",
     "rules_arg",
+    "source_arg",
     "write_whole",
 ]
 
@@ -95,6 +100,29 @@ def election_year(text: str, command: str, *, also: str = "") -> int:
         raise InputError(
             f"{command}: expected an election year ({known}){also} (got {text!r})"
         ) from None
+
+
+COUNTS_HELP = "your own counts instead of a shipped year (docs/COUNTS.md; korelect export)"
+
+
+def add_source(parser: argparse.ArgumentParser, years: str = "1988, 1992, ... 2024") -> None:
+    """Add the election a command computes: a ``YEAR``, or ``--counts DIR`` (one of them)."""
+    parser.add_argument("year", metavar="YEAR", nargs="?", help=f"{years}; or give --counts")
+    parser.add_argument("--counts", metavar="DIR", help=COUNTS_HELP)
+
+
+def source_arg(args: argparse.Namespace, command: str) -> int | Counts:
+    """The counts a command computes: its YEAR's, or the folder ``--counts DIR`` names.
+
+    Exactly one of them: neither or both is one clear error naming the command.
+    """
+    if (args.year is None) == (args.counts is None):
+        raise InputError(f"{command}: give a YEAR or --counts DIR (one of them)")
+    if args.counts is None:
+        return election_year(args.year, command)
+    from korelect.record.counts import read_counts  # noqa: PLC0415  (only commands that load data)
+
+    return read_counts(args.counts)
 
 
 def json_text(data: object) -> str:

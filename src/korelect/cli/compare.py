@@ -1,6 +1,6 @@
 """The ``korelect compare`` command: the same votes under two systems, side by side.
 
-``compare YEAR --rules YEAR|RULES.toml [--merge-satellites]`` runs
+``compare YEAR|--counts DIR --rules YEAR|RULES.toml [--merge-satellites]`` runs
 :func:`korelect.analysis.compare.compare`.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from korelect.cli.common import Output, Subparsers, election_year, json_text, rules_arg
+from korelect.cli.common import Output, Subparsers, add_source, json_text, rules_arg, source_arg
 
 __all__ = ["add_parser", "run"]
 
@@ -18,10 +18,10 @@ def add_parser(sub: Subparsers) -> None:
     cmp_ = sub.add_parser(
         "compare",
         help="the same votes under two systems, side by side",
-        description="Compute YEAR from the counts under its own law and under other rules "
-        "(applied to YEAR's districts and votes): seats per party and the index changes.",
+        description="Compute YEAR (or the counts in DIR) under its own law and under other "
+        "rules (applied to its districts and votes): seats per party and the index changes.",
     )
-    cmp_.add_argument("year", metavar="YEAR")
+    add_source(cmp_)
     cmp_.add_argument("--rules", required=True, metavar="YEAR|RULES.toml")
     cmp_.add_argument(
         "--merge-satellites",
@@ -36,6 +36,6 @@ def run(args: argparse.Namespace) -> Output:
     """``korelect compare``: seats per party and the index changes, as a table or JSON."""
     from korelect.analysis.compare import compare  # noqa: PLC0415
 
-    year = election_year(args.year, "compare")
-    comparison = compare(year, rules_arg(args.rules), merge_satellites=args.merge_satellites)
+    source = source_arg(args, "compare")
+    comparison = compare(source, rules_arg(args.rules), merge_satellites=args.merge_satellites)
     return Output(json_text(comparison.to_dict()) if args.json else comparison.table())

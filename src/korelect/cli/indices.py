@@ -1,6 +1,6 @@
 """The ``korelect indices`` command: disproportionality and party-system indices.
 
-``indices YEAR [--merge-satellites] [--json]`` prints
+``indices YEAR|--counts DIR [--merge-satellites] [--json]`` prints
 :func:`korelect.analysis.indices.indices_text` or its JSON.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from korelect.cli.common import Output, Subparsers, election_year, json_text
+from korelect.cli.common import Output, Subparsers, add_source, json_text, source_arg
 
 __all__ = ["add_parser", "run"]
 
@@ -20,9 +20,10 @@ def add_parser(sub: Subparsers) -> None:
         help="disproportionality and party-system indices of an election",
         description="Gallagher, Loosemore-Hanby, Sainte-Lague index, largest advantage ratio, "
         "effective number of parties (Laakso-Taagepera, Golosov) by votes and seats, and votes "
-        "wasted on losing district candidates, for the district and list tiers and the assembly.",
+        "wasted on losing district candidates, for the district and list tiers and the assembly "
+        "of YEAR or of the counts in DIR.",
     )
-    ind.add_argument("year", metavar="YEAR")
+    add_source(ind)
     ind.add_argument(
         "--merge-satellites",
         action="store_true",
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> Output:
     """``korelect indices``: the indices of every tier, as text or JSON."""
     from korelect.analysis.indices import indices_text, indices_to_dict  # noqa: PLC0415
 
-    year = election_year(args.year, "indices")
+    source = source_arg(args, "indices")
     if args.json:
-        return Output(json_text(indices_to_dict(year, merge_satellites=args.merge_satellites)))
-    return Output(indices_text(year, merge_satellites=args.merge_satellites))
+        return Output(json_text(indices_to_dict(source, merge_satellites=args.merge_satellites)))
+    return Output(indices_text(source, merge_satellites=args.merge_satellites))

@@ -1,8 +1,8 @@
 """The ``korelect simulate`` command: a Monte Carlo seat projection around an election.
 
-``simulate YEAR [-n N] [--seed S] [--*-sd SD] [--rules ...] [--dask ADDRESS|--workers N]``
-runs :func:`korelect.analysis.simulate.simulate`, with a progress bar on standard
-error when it is a terminal.
+``simulate YEAR|--counts DIR [-n N] [--seed S] [--*-sd SD] [--rules ...]
+[--dask ADDRESS|--workers N]`` runs :func:`korelect.analysis.simulate.simulate`, with a
+progress bar on standard error when it is a terminal.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from korelect.cli.common import Output, Subparsers, election_year, json_text, rules_arg
+from korelect.cli.common import Output, Subparsers, add_source, json_text, rules_arg, source_arg
 
 __all__ = ["add_parser", "run"]
 
@@ -21,10 +21,11 @@ def add_parser(sub: Subparsers) -> None:
         "simulate",
         help="Monte Carlo seat projection around an election's counts",
         description="N elections with correlated national, provincial and district noise on "
-        "YEAR's district and list votes, each counted district by district and allocated under "
-        "the rules. The same seed gives byte-identical output.",
+        "the district and list votes of YEAR (or of the counts in DIR), each counted district "
+        "by district (the top M in a district of M members) and allocated under the rules. "
+        "The same seed gives byte-identical output.",
     )
-    sim.add_argument("year", metavar="YEAR")
+    add_source(sim, "1988, 1992, ... 2020 (2024 has no district counts)")
     sim.add_argument("-n", type=int, default=1000, help="simulated elections (default 1000)")
     sim.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     for name, default in (
@@ -39,7 +40,11 @@ def add_parser(sub: Subparsers) -> None:
             default=default,
             help=f"sd of the log-normal {name} noise (default {default})",
         )
-    sim.add_argument("--rules", metavar="YEAR|RULES.toml", help="allocate under other rules")
+    sim.add_argument(
+        "--rules",
+        metavar="YEAR|RULES.toml",
+        help="allocate under other rules (adapted to the counts' districts and votes)",
+    )
     where = sim.add_mutually_exclusive_group()
     where.add_argument(
         "--dask", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (tcp://host:8786)"
@@ -54,12 +59,9 @@ def add_parser(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> Output:
     """``korelect simulate``: the seat distributions, as a table or JSON."""
     from korelect.analysis.simulate import simulate  # noqa: PLC0415
-    from korelect.record.election import adapt_rules  # noqa: PLC0415  (loads the data)
 
-    year = election_year(args.year, "simulate")
-    rules = None
-    if args.rules is not None:
-        rules = adapt_rules(year, rules_arg(args.rules))[0]
+    source = source_arg(args, "simulate")
+    rules = None if args.rules is None else rules_arg(args.rules)
     bar = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -73,7 +75,7 @@ def run(args: argparse.Namespace) -> Output:
             )
 
     result = simulate(
-        year,
+        source,
         args.n,
         seed=args.seed,
         national_sd=args.national_sd,
