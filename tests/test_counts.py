@@ -368,3 +368,14 @@ def test_cli_bad_counts_is_one_line_naming_file_line_field(
     assert err.count("\n") == 1
     assert "candidates.csv" in err
     assert ":2" in err or "line 2" in err
+
+
+def test_an_article_of_your_own_counts(tmp_path: Path) -> None:
+    from korelect.views.article_writer import write_article
+
+    files = dict(TWO_MEMBER)
+    files["election.toml"] = files["election.toml"].replace("year = 1978", "year = 2028")
+    text = write_article(_folder(tmp_path, files))
+    assert text.startswith("= 2028 South Korean legislative election =\n")
+    assert "Previous Election: 2024 South Korean legislative election" in text
+    assert "elect the 4 members" in text

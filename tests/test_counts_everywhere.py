@@ -105,17 +105,8 @@ COMMANDS: list[object] = [
     ("simulate", "-n", "300", "--seed", "5", "--json", "--rules", "2024"),
     ("indices",),
     ("indices", "--json", "--merge-satellites"),
-    *(
-        pytest.param(
-            command,
-            marks=pytest.mark.xfail(
-                reason="korelect.views.article_writer.write_article takes a YEAR only, so far",
-                strict=True,
-            ),
-            id=" ".join(command),
-        )
-        for command in [("article", "write"), ("article", "write", "--rules", "2024")]
-    ),
+    ("article", "write"),
+    ("article", "write", "--rules", "2024"),
 ]
 
 

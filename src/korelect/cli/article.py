@@ -20,7 +20,6 @@ from korelect.cli.common import (
     source_arg,
     write_whole,
 )
-from korelect.errors import InputError
 
 __all__ = ["add_parser", "run_check", "run_read", "run_write"]
 
@@ -114,11 +113,6 @@ def run_write(args: argparse.Namespace) -> Output:
 
     source = source_arg(args, "article write")
     rules = None if args.rules is None else rules_arg(args.rules)
-    if not isinstance(source, int):
-        # korelect.views.article_writer.write_article takes a shipped year only, so far.
-        raise InputError(
-            "article write: --counts is not supported yet; the article writer takes a YEAR"
-        )
     article = write_article(source, rules=rules)
     if args.output:
         write_whole(Path(args.output), article)

@@ -38,10 +38,7 @@ def election_dates(data: Dataset) -> dict[int, tuple[int, str]]:
     >>> election_dates(dataset())[1992]
     (14, '1992-03-24')
     """
-    return {
-        r.integer("year"): (r.integer("assembly"), r.text("date"))
-        for r in data._rows("elections.csv")  # the table has no accessor of its own
-    }
+    return {e.year: (e.assembly, e.date) for e in data.elections()}
 
 
 def threshold_minimums(condition: Condition | None) -> tuple[list[int], list[Fraction]]:

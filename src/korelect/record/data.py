@@ -137,6 +137,15 @@ class ListShare:
 
 
 @dataclass(frozen=True, slots=True)
+class Election:
+    """One election with data: its year, the Assembly it elected and its polling day (ISO)."""
+
+    year: int
+    assembly: int
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
 class OfficialSeats:
     """A row of the official national seat table."""
 
@@ -459,7 +468,15 @@ class Dataset:
 
     def years(self) -> tuple[int, ...]:
         """The elections with data."""
-        return tuple(r.integer("year") for r in self._rows("elections.csv"))
+        return tuple(e.year for e in self.elections())
+
+    def elections(self) -> tuple[Election, ...]:
+        """Every election with data: year, assembly and polling day."""
+        return self._table(
+            "elections.csv",
+            None,
+            lambda r: Election(r.integer("year"), r.integer("assembly"), r.text("date")),
+        )
 
 
 @cache

@@ -203,6 +203,11 @@ class ElectionResult:
         """Seats in the assembly."""
         return sum(p.total_seats for p in self.parties)
 
+    @property
+    def law(self) -> Rules:
+        """The election's own rules: its year's law, or what its counts name."""
+        return self.counts.rules if self.counts is not None else rules_for(self.year)
+
     def seats(self, party: str) -> int:
         """Total seats of a party, by Korean or English name or abbreviation."""
         return self.party(party).total_seats

@@ -44,6 +44,7 @@ says when either happens. The computation's own errors (a remainder tie under
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -60,11 +61,15 @@ from korelect.law.registry import registered_years, rules_for
 from korelect.law.rules import FirstPartyBonus, Linked, Proportional, Rules, SeatShare, VoteBasis
 from korelect.law.thresholds import AllOf, AnyOf, Condition, DistrictSeats, VoteShare
 from korelect.law.ties import TieRule
+from korelect.record.counts import Counts
 from korelect.record.data import dataset
 from korelect.record.election import (
     ElectionResult,
     PartyLine,
+    RulesLike,
     Turnout,
+    as_counts,
+    as_rules,
     party_info,
     results,
 )
@@ -188,11 +193,7 @@ def _actual(year: int) -> ElectionResult:
 
 @cache
 def _election_dates() -> dict[int, date]:
-    data = dataset()
-    return {
-        row.integer("year"): date.fromisoformat(row.text("date"))
-        for row in data._rows("elections.csv")  # the table has no accessor of its own
-    }
+    return {e.year: date.fromisoformat(e.date) for e in dataset().elections()}
 
 
 def _neighbours(year: int) -> tuple[int | None, int | None]:
@@ -677,14 +678,15 @@ def _infobox(
 
 
 def _lead(
-    year: int,
+    actual: ElectionResult,
     result: ElectionResult,
     label: str | None,
     notes: Sequence[str],
 ) -> list[str]:
+    year = actual.year
     total = result.total_seats
     majority = total // 2 + 1
-    law = rules_for(year)
+    law = actual.rules
     day = _election_dates().get(year)
     when = f" on {_date_text(day)}" if day is not None else f" in {year}"
     assembly = f" of the {_ordinal(law.assembly)} National Assembly" if law.assembly else ""
@@ -728,7 +730,7 @@ def _lead(
         )
     paragraphs = [" ".join(first)]
     if label is not None:
-        paragraphs.append(_differences(year, result))
+        paragraphs.append(_differences(actual, result))
     return paragraphs
 
 
@@ -760,8 +762,8 @@ def _satellite_sentences(year: int, result: ElectionResult) -> list[str]:
     return out
 
 
-def _differences(year: int, result: ElectionResult) -> str:
-    actual = _actual(year)
+def _differences(actual: ElectionResult, result: ElectionResult) -> str:
+    year = actual.year
     real = {p.info.party_id: p for p in actual.parties if p.kind is not Kind.OTHER}
     here = {p.info.party_id: p for p in result.parties if p.kind is not Kind.OTHER}
     changed = []
@@ -825,11 +827,14 @@ def _province_section(result: ElectionResult) -> list[str]:
     return out
 
 
-def write_article(year: int, *, rules: Rules | None = None) -> str:
-    """The article of the election of ``year``, computed by korelect, in the seed format.
+def write_article(
+    source: int | str | os.PathLike[str] | Counts, *, rules: RulesLike | None = None
+) -> str:
+    """The article of an election, computed by korelect, in the seed format.
 
-    With ``rules`` (other than the year's own law), the same votes counted under
-    those rules: a counterfactual, which the title and the lead say.
+    ``source`` is what :func:`korelect.results` takes: a year, a counts folder or
+    :class:`~korelect.Counts`. With ``rules`` (other than the election's own), the same
+    votes counted under those rules: a counterfactual, which the title and the lead say.
 
     >>> text = write_article(1996)
     >>> text.splitlines()[0]
@@ -837,17 +842,21 @@ def write_article(year: int, *, rules: Rules | None = None) -> str:
     >>> "- Seats1: 139" in text, "| Total | 299 | 139 | 79 | 50 | 15 | 16 |" in text
     (True, True)
     """
-    counterfactual = rules is not None and rules != rules_for(year)
+    counts = as_counts(source)
+    year = counts.year
+    shipped = counts.source == "korelect/data" and counts.rules == rules_for(year)
+    actual = _actual(year) if shipped else results(counts)
+    asked = None if rules is None else as_rules(rules)
+    counterfactual = asked is not None and asked != counts.rules
     notes: Sequence[str] = ()
     label = None
     words = ""
-    if counterfactual and rules is not None:
-        label = _rules_label(rules)
-        words = _rules_words(rules)
-        result = results(year, rules=rules)
+    result = actual
+    if counterfactual and asked is not None:
+        label = _rules_label(asked)
+        words = _rules_words(asked)
+        result = results(counts, rules=asked)
         notes = result.notes
-    else:
-        result = _actual(year)
     prev_year, next_year = _neighbours(year)
     prev = None if prev_year is None else _actual(prev_year)
     title = f"{year} South Korean legislative election"
@@ -856,7 +865,7 @@ def write_article(year: int, *, rules: Rules | None = None) -> str:
     lines = [f"= {_text(title)} =", ""]
     lines += _infobox(year, result, prev, next_year)
     lines.append("")
-    for paragraph in _lead(year, result, words or None, notes):
+    for paragraph in _lead(actual, result, words or None, notes):
         lines += [_text(paragraph), ""]
     lines += ["== Electoral system ==", "", electoral_system_paragraph(result.rules), ""]
     party_paragraphs = _party_paragraphs(year, result)

@@ -23,7 +23,6 @@ from fractions import Fraction
 from korelect.base.numbers import Number, fmt_decimal, fmt_percent, fmt_votes
 from korelect.base.table import Cell, Column, Table, grid
 from korelect.engine.entries import Kind
-from korelect.law.registry import rules_for
 from korelect.law.rules import VoteBasis
 from korelect.record.election import DistrictResult, ElectionResult, PartyLine, Turnout, party_info
 
@@ -505,7 +504,7 @@ def province_table_models(result: ElectionResult, style: Style = TEXT) -> list[T
     """
     listed = any(pl.list_votes for pl in result.provinces)
     if style.seed_layout:
-        if rules_for(result.year).vote_basis is VoteBasis.CONSTITUENCY:
+        if result.law.vote_basis is VoteBasis.CONSTITUENCY:
             return [_seats_won(result, style)]
         return [_seats_and_votes(result, style)] + ([_list_votes(result, style)] if listed else [])
     tables = [_seats_won(result, style)]
