@@ -120,8 +120,29 @@ def test_cli_results_compare_swing(capsys: pytest.CaptureFixture[str], year: int
     assert isinstance(out, dict)
     got = {p["id"]: p["total_seats"] for p in out["parties"] if p["total_seats"]}
     assert got == expected(year, law)
-    assert main(["compare", str(year), "--rules", str(law)]) == 0
-    capsys.readouterr()
+    assert out["notes"] == list(korelect.results(year, rules=law).notes)
+    compared = _cli_json(capsys, "compare", str(year), "--rules", str(law), "--json")
+    assert isinstance(compared, dict)
+    other = {p["id"]: p["total_seats"][1] for p in compared["parties"] if p["total_seats"][1]}
+    assert other == expected(year, law)
+    if year == 2024:
+        return  # 2024 ships declared winners only: nothing to swing or simulate (issue 11)
+    swung = _cli_json(
+        capsys, "swing", str(year), f"{largest(year)}=+0", "--rules", str(law), "--json"
+    )
+    assert isinstance(swung, dict)
+    assert {p["party"]: p["swung"]["total"] for p in swung["parties"] if p["swung"]["total"]} == (
+        expected(year, law)
+    )
+    assert swung["notes"] == out["notes"]
+    sds = ["--national-sd", "0", "--regional-sd", "0", "--district-sd", "0", "--list-sd", "0"]
+    simulated = _cli_json(
+        capsys, "simulate", str(year), "-n", "3", *sds, "--rules", str(law), "--json"
+    )
+    assert isinstance(simulated, dict)
+    means = {p["party_id"]: p["mean"] for p in simulated["parties"] if p["mean"]}
+    assert means == pytest.approx({k: float(v) for k, v in got.items()})
+    assert simulated["notes"] == out["notes"]
 
 
 @pytest.mark.parametrize(("year", "law"), SPREAD)
@@ -130,7 +151,12 @@ def test_cli_article_write_and_chart(
 ) -> None:
     if expected(year, law) == TIE:
         pytest.skip("a tie the law gives no rule for")
-    assert main(["article", "write", str(year), "--rules", str(law)]) == 0
+    article = tmp_path / "cf.txt"
+    assert main(["article", "write", str(year), "--rules", str(law), "-o", str(article)]) == 0
+    # the counterfactual an article writes checks clean against the rules it names
+    assert main(["article", "check", str(article), "--rules", str(law)]) == 0, (
+        capsys.readouterr().out
+    )
     svg = tmp_path / "h.svg"
     assert main(["chart", "hemicycle", str(year), "--rules", str(law), "-o", str(svg)]) == 0
     assert svg.read_text(encoding="utf-8").startswith("<svg")
@@ -153,3 +179,15 @@ def test_web_whatif_under_other_rules(client: TestClient, year: int, law: int) -
     parties = data["parties"] if "parties" in data else data["result"]["parties"]
     got = {p["id"]: p["total_seats"] for p in parties if p["total_seats"]}
     assert got == expected(year, law)
+
+
+@pytest.mark.parametrize(("year", "law"), [(y, 2024) for y in YEARS if y != 2024])
+def test_web_simulate_under_other_rules(client: TestClient, year: int, law: int) -> None:
+    zero = {f"{k}_sd": 0 for k in ("national", "regional", "district", "list")}
+    response = client.get(
+        f"/api/elections/{year}/simulate", params={"rules": str(law), "n": 3, **zero}
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    means = {p["party_id"]: p["mean"] for p in data["parties"] if p["mean"]}
+    assert means == pytest.approx({k: float(v) for k, v in expected(year, law).items()})

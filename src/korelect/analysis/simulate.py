@@ -152,6 +152,8 @@ class _Base:
     """Counted districts that elected more than one member (empty: every district elects one)."""
     multi_seats: NDArray[np.intp]
     """Members each district of ``multi`` elects."""
+    notes: tuple[str, ...] = ()
+    """What was adapted to apply the rules to these counts (as ``results(...).notes``)."""
 
 
 def _check_sd(value: object, name: str) -> float:
@@ -199,7 +201,7 @@ def _base(source: Source, rules: RulesLike | None) -> _Base:
     :func:`~korelect.record.election.request` gives the counts and the rules adapted once;
     nothing is allocated, so a tie the rules give no rule for is drawn run by run, by lot.
     """
-    counts, used, _ = request(_counts(source), rules=rules)
+    counts, used, notes = request(_counts(source), rules=rules)
     year = counts.year
     law = counts.rules
     districts, _ = count_districts(counts)
@@ -292,6 +294,7 @@ def _base(source: Source, rules: RulesLike | None) -> _Base:
         law=law,
         multi=multi,
         multi_seats=seats[multi],
+        notes=notes,
     )
 
 
@@ -350,6 +353,8 @@ class Simulation:
     """Runs whose list tier went through the exact :func:`korelect.allocate`."""
     rules: str = ""
     """Name of the rules the seats were allocated under."""
+    notes: tuple[str, ...] = ()
+    """What was adapted to apply those rules to the year's counts."""
 
     def projections(self) -> tuple[PartyProjection, ...]:
         """Parties that won a seat in some run, by mean seats (most first)."""
@@ -383,6 +388,7 @@ class Simulation:
         )
         if self.rules:
             head += f"\nrules: {self.rules}"
+        head += "".join(f"\n{note}" for note in self.notes)
         columns = (
             f"{'party':<28} {'mean':>7} {'median':>6} {'5-95%':>9} "
             f"{'majority':>8} {'largest':>7} {'>=200':>6} {'>=100':>6}"
@@ -405,6 +411,7 @@ class Simulation:
             "sds": dict(self.sds),
             "total_seats": self.total_seats,
             "rules": self.rules,
+            "notes": list(self.notes),
             "parties": [p.to_dict() for p in self.projections()],
         }
 
@@ -604,4 +611,4 @@ def run_base(
     exact_runs = sum(e for _, e in parts)
     house = base.rules.total_seats
     name = "" if base.rules == base.law else base.rules.name
-    return Simulation(year, n, seed, sds, house, base.parties, out, exact_runs, name)
+    return Simulation(year, n, seed, sds, house, base.parties, out, exact_runs, name, base.notes)

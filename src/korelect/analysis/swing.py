@@ -272,6 +272,8 @@ class SwingResult:
     swung: Allocation
     parties: tuple[SwingLine, ...]
     flips: tuple[Flip, ...]
+    notes: tuple[str, ...] = ()
+    """What was adapted to apply the rules to the year's counts (as ``results(...).notes``)."""
 
     def line(self, name: str) -> SwingLine:
         """A party's line, by Korean or English name, abbreviation or registry id."""
@@ -299,7 +301,8 @@ class SwingResult:
             if p.base_total or p.swung_total
         ]
         titles = ["Party", "Base seats", "Swung seats", "Change"]
-        out = [head, "Seats as total (district+list).", "", grid(titles, [list(r) for r in rows])]
+        out = [head, *self.notes, "Seats as total (district+list)."]
+        out += ["", grid(titles, [list(r) for r in rows])]
         out += ["", f"Districts that changed hands: {len(self.flips)}"]
         out.extend(
             f"  {f.district_id}: {_label(f.before)} ({f.base_winner}) -> "
@@ -314,6 +317,7 @@ class SwingResult:
             "year": self.year,
             "kind": self.kind,
             "rules": self.rules.name,
+            "notes": list(self.notes),
             "changes": [
                 {"party": info.party_id, "name_en": info.name_en, "points": str(c)}
                 for info, c in self.changes
@@ -718,4 +722,5 @@ def swing(
         swung=swung_alloc,
         parties=tuple(lines),
         flips=tuple(flips),
+        notes=base.notes,
     )
