@@ -1,14 +1,22 @@
 """The ``korelect audit`` command: every contradiction found between and within the sources.
 
 ``audit YEAR|all [--json]`` runs :func:`korelect.analysis.audit.audit` on one
-election or on all of them.
+election or on all of them; ``audit --counts DIR`` checks a counts folder against itself
+(:func:`korelect.analysis.audit.counts.audit_counts`).
 """
 
 from __future__ import annotations
 
 import argparse
 
-from korelect.cli.common import Output, Subparsers, election_year, json_text
+from korelect.cli.common import (
+    COUNTS_HELP,
+    Output,
+    Subparsers,
+    election_year,
+    json_text,
+    source_arg,
+)
 
 __all__ = ["add_parser", "run"]
 
@@ -23,7 +31,10 @@ def add_parser(sub: Subparsers) -> None:
         "stations vs district totals, computed vs official national tables, and the seed "
         "articles vs the counts. Each finding names the place, both figures and the sources.",
     )
-    aud.add_argument("year", metavar="YEAR|all", help="an election year, or all")
+    aud.add_argument(
+        "year", metavar="YEAR|all", nargs="?", help="an election year, or all; or give --counts"
+    )
+    aud.add_argument("--counts", metavar="DIR", help=COUNTS_HELP)
     aud.add_argument("--json", action="store_true", help="print one JSON object")
     aud.set_defaults(run=run)
 
@@ -32,10 +43,15 @@ def run(args: argparse.Namespace) -> Output:
     """``korelect audit``: the findings, as text or JSON."""
     from korelect.analysis.audit import audit, audit_text, audit_to_dict  # noqa: PLC0415  (loads every table)
 
-    year: int | None = None
-    if args.year.strip().lower() != "all":
-        year = election_year(args.year, "audit", also=" or all")
-    findings = audit(year)
+    if args.counts is not None or args.year is None:
+        from korelect.analysis.audit.counts import audit_counts  # noqa: PLC0415
+
+        findings = audit_counts(source_arg(args, "audit"))
+    else:
+        year: int | None = None
+        if args.year.strip().lower() != "all":
+            year = election_year(args.year, "audit", also=" or all")
+        findings = audit(year)
     if args.json:
         return Output(json_text(audit_to_dict(findings)))
     return Output(audit_text(findings))

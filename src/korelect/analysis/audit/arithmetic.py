@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from korelect.analysis.audit.common import (
     BALLOTS_ELECTORATE,
@@ -16,6 +17,7 @@ from korelect.analysis.audit.common import (
 )
 from korelect.base.numbers import fmt_count
 from korelect.record.computed import LIST_SOURCE
+from korelect.record.data import Candidate, District
 from korelect.record.findings import Finding
 
 # ------------------------------------------------------------ 3. district arithmetic
@@ -23,14 +25,24 @@ from korelect.record.findings import Finding
 
 def check_districts(ctx: AuditContext, year: int) -> list[Finding]:
     """Candidates vs valid votes; valid + invalid vs ballots; ballots + abstentions."""
-    data = ctx.data
+    return district_arithmetic(year, ctx.data.districts(year), ctx.data.candidates(year))
+
+
+def district_arithmetic(
+    year: int, districts: Iterable[District], candidates: Iterable[Candidate]
+) -> list[Finding]:
+    """Each district's own sums, in shipped counts or a user's.
+
+    Candidates vs valid votes, valid + invalid vs ballots cast, ballots + abstentions
+    vs the electorate.
+    """
     cands: dict[str, list[tuple[str, str, int | None]]] = defaultdict(list)
-    for c in data.candidates(year):
+    for c in candidates:
         cands[c.district_id].append((c.name_ko, c.party_ko, c.votes))
     sums: list[Finding] = []
     ballots: list[Finding] = []
     electorate: list[Finding] = []
-    for d in data.districts(year):
+    for d in districts:
         here = cands.get(d.district_id, [])
         if d.valid_votes is not None and here and all(v is not None for _, _, v in here):
             total = sum(v or 0 for _, _, v in here)
