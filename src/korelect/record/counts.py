@@ -46,8 +46,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
-import tempfile
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -342,6 +340,9 @@ def write_counts(counts: Counts, folder: str | os.PathLike[str]) -> list[str]:
     parent = target.parent
     if not parent.is_dir():
         raise FileFormatError("no such folder", path=str(parent))
+    import shutil  # noqa: PLC0415  (only writing needs them: import korelect stays light)
+    import tempfile  # noqa: PLC0415
+
     files = counts_files(counts)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
