@@ -73,6 +73,14 @@ POLLING_COLUMNS = [
 REPAIRED = re.compile(r"\.\.\.\d+$")
 """R's name repair (``하태경...5``): how krvote's 2012 file spells some candidates."""
 SRC_LEGISLATORS = "assemblykor/legislators.csv"
+SRC_POLIS = "polis-korea/data/results/{n}{suffix}-general-{year}.json"
+
+
+def polis_source(year: int) -> str:
+    """polis-korea's results file of one election, e.g. ``22nd-general-2024.json``."""
+    n = ASSEMBLY[year]
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th")
+    return SRC_POLIS.format(n=n, suffix=suffix, year=year)
 SRC_ELECTED17 = "nec-history/assembly-elected-17.0.csv"
 
 
@@ -403,6 +411,57 @@ def main() -> None:
         for i, ((cand, party), votes) in enumerate(tally.votes.items(), 1):
             candidates.append([2020, did, i, cand, party, votes])
 
+    # -- 2024: polis-korea's district counts, the only counts of the 22nd election -----------
+    # -- 2020, 2024: polis-korea's list votes and list turnout by province ------------------
+    for year in (2020, 2024):
+        source = polis_source(year)
+        races = json.loads((data / source).read_text(encoding="utf-8"))["races"]
+        for race in races:
+            if race["scope"] == "district" and year == 2024:
+                province = prov.code(race["sido"])
+                name = district_name(race["district"])
+                did = f"{year}:{province}:{name}"
+                votes = [c["votes"] for c in race["candidates"]]
+                districts.append(
+                    [
+                        year,
+                        did,
+                        province,
+                        name,
+                        race["electors"],
+                        race["voters"],
+                        race["valid_votes"],
+                        race["invalid_votes"],
+                        race["abstain"],
+                        "true" if all(v is None for v in votes) else "false",
+                        source,
+                    ]
+                )
+                # polis-korea lists candidates by rank, not ballot number (docs/DATA.md)
+                candidates.extend(
+                    [year, did, i, re.sub(r"\s+", "", c["name"]), c["party"] or INDEPENDENT, v]
+                    for i, (c, v) in enumerate(zip(race["candidates"], votes, strict=True), 1)
+                )
+            elif race["scope"] == "sido":
+                province = prov.code(race["sido"])
+                list_turnout.append(
+                    [
+                        year,
+                        province,
+                        "province",
+                        "",
+                        race["electors"],
+                        race["voters"],
+                        race["valid_votes"],
+                        race["invalid_votes"],
+                        race["abstain"],
+                    ]
+                )
+                list_rows.extend(
+                    [year, province, "province", "", c["party"], c["votes"]]
+                    for c in race["candidates"]
+                )
+
     # -- declared winners ------------------------------------------------------------------
     winners: list[list[object]] = []
     with (data / SRC_WINNERS).open(encoding="utf-8") as f:
@@ -469,27 +528,10 @@ def main() -> None:
                 ]
             )
 
-    # 2024 has no counts: one district per declared winner, with no figures. A winner
-    # declared with no votes (무투표당선, e.g. 2016 통영시고성군, absent from the counts) was
-    # elected unopposed: the district gets a row and its only candidate, with no votes.
+    # A winner declared with no votes (무투표당선, e.g. 2016 통영시고성군, absent from the
+    # counts) was elected unopposed: the district gets a row and its only candidate, no votes.
     for w in winners:
-        if w[0] == 2024:
-            districts.append(
-                [
-                    2024,
-                    f"2024:{w[1]}:{w[2]}",
-                    w[1],
-                    w[2],
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    "false",
-                    SRC_LEGISLATORS,
-                ]
-            )
-        elif w[8] == SRC_WINNERS and w[7] == "":
+        if w[0] != 2024 and w[8] == SRC_WINNERS and w[7] == "":
             did = f"{w[0]}:{w[1]}:{w[2]}"
             districts.append(
                 [w[0], did, w[1], w[2], None, None, None, None, None, "true", SRC_WINNERS]

@@ -31,7 +31,7 @@ from korelect.views.article_writer import _row, electoral_system_paragraph, writ
 
 YEARS = dataset().years()
 ONE_BALLOT = (1988, 1992, 1996, 2000)
-LIST_TABLE = (2004, 2008, 2012, 2016)
+LIST_TABLE = (2004, 2008, 2012, 2016, 2020, 2024)  # list votes counted by province
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+import korelect
 from korelect.cli import main
 
 ROOT = Path(__file__).parents[1]
@@ -114,7 +116,11 @@ def test_user_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
         capsys, "chart", "hemicycle", "2016", "--rules", "1999", "-o", out
     )
     assert "width" in error_line(capsys, "chart", "hemicycle", "2016", "--width", "5", "-o", out)
-    assert "2024 has none" in error_line(capsys, "chart", "histogram", "2024", "-o", out)
+    declared = tmp_path / "declared"
+    korelect.write_counts(dataclasses.replace(korelect.counts_of(2024), candidates=()), declared)
+    assert "has none" in error_line(
+        capsys, "chart", "histogram", "--counts", str(declared), "-o", out
+    )
     assert "'n'" in error_line(capsys, "chart", "histogram", "2016", "-n", "0", "-o", out)
     assert "invalid choice: 'pie'" in usage_error(capsys, "chart", "pie", "2016", "-o", out)
     assert "-o/--output" in usage_error(capsys, "chart", "map", "2016")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import struct
@@ -352,8 +353,8 @@ def test_map_by_party_share() -> None:
     assert "share of the list votes" in "".join(root.find(f"{NS}title").itertext())  # type: ignore[union-attr]
     with pytest.raises(UnknownNameError):
         map_svg(2016, party="No Such Party")
-    # 2024 has no counts: shares of district seats
-    root = parse(map_svg(2024, party="PPP"))
+    # counts without district or list votes (2024's declared winners only): district seats
+    root = parse(map_svg(declared_only(2024), party="PPP"))
     assert "district seats" in "".join(root.find(f"{NS}title").itertext())  # type: ignore[union-attr]
 
 
@@ -524,11 +525,18 @@ def test_simulation_charts_name_other_rules() -> None:
         assert "2016 under 2004's law" in (title.text or "")
 
 
+def declared_only(year: int) -> korelect.Counts:
+    """A year's counts with its declared winners only: no district votes, no list votes."""
+    return dataclasses.replace(korelect.counts_of(year), candidates=(), list_votes=())
+
+
 def test_map_shows_a_tie_where_no_counts_break_it() -> None:
-    # 2024 Sejong: one seat each for the DP and the New Future Party, and no counts
-    line = next(p for p in results(2024).provinces if p.code == "sejong")
+    # 2024 Sejong: one seat each for the DP and the New Future Party; without the counts
+    # nothing breaks the tie
+    counts = declared_only(2024)
+    line = next(p for p in results(counts).provinces if p.code == "sejong")
     assert sorted(line.seats.values()) == [1, 1]
-    paths = {p.attrib["data-province"]: p for p in parse(map_svg(2024)).iter(f"{NS}path")}
+    paths = {p.attrib["data-province"]: p for p in parse(map_svg(counts)).iter(f"{NS}path")}
     assert paths["sejong"].attrib["data-party"] == "tie"
     assert "tie" in "".join(paths["sejong"].itertext())
 

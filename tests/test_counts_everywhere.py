@@ -396,5 +396,3 @@ def test_bad_counts_and_counts_without_district_counts(
     with pytest.raises(InputError, match="has none"):
         korelect.simulate(korelect.read_counts(two), 5)
     assert isinstance(korelect.read_counts(two), Counts)
-    assert "2024 has none" in _error(capsys, "simulate", "2024", "-n", "5")
-    assert "2024 has no district counts to swing" in _error(capsys, "swing", "2024", "DPK=+1")

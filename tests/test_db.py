@@ -127,13 +127,13 @@ def test_values_arrive_as_python_types(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_empty_fields_are_null(con: duckdb.DuckDBPyConnection) -> None:
-    # 2024 has no counts, and the uncontested 2016 district none either
+    # the uncontested 2016 district has no figures (every other district has counts)
     assert con.execute(
         "SELECT count(*) FROM districts WHERE electorate IS NULL AND valid_votes IS NULL"
-    ).fetchone() == (255,)
+    ).fetchone() == (1,)
     assert con.execute(
         "SELECT count(*), count(area) FROM list_votes WHERE level = 'province'"
-    ).fetchone() == (1161, 0)
+    ).fetchone() == (2402, 0)
     assert scalar(con, "SELECT count(*) FROM list_votes WHERE area = ''") == 0
     assert con.execute(
         "SELECT count(*), count(party_ko), count(name_ko) FROM polling_2020 "
@@ -181,7 +181,7 @@ def test_candidate_results(con: duckdb.DuckDBPyConnection) -> None:
     # no district has a tie for first place, and each district with candidates has a rank 1
     assert con.execute(
         "SELECT count(*), count(DISTINCT (year, district_id)) FROM candidate_results WHERE rank = 1"
-    ).fetchone() == (2181, 2181)
+    ).fetchone() == (2435, 2435)
 
 
 @needs_parties
@@ -240,9 +240,9 @@ def test_documented_quirks_hold(con: duckdb.DuckDBPyConnection) -> None:
         "SELECT district_id, electorate, source FROM districts WHERE uncontested"
     ).fetchall() == [("2016:gyeongnam:통영시고성군", None, "krvote/chongun_winner.converted.csv")]
     assert con.execute(
-        "SELECT count(*), count(electorate) FROM districts WHERE year = 2024"
-    ).fetchone() == (254, 0)
-    assert scalar(con, "SELECT count(*) FROM candidates WHERE year = 2024") == 0
+        "SELECT count(*), count(electorate), min(source) FROM districts WHERE year = 2024"
+    ).fetchone() == (254, 254, "polis-korea/data/results/22nd-general-2024.json")
+    assert scalar(con, "SELECT count(*) FROM candidates WHERE year = 2024") == 693
     assert con.execute(
         "SELECT province, count(*) FROM districts WHERE year = 1988 AND name_ko LIKE '대전%' "
         "GROUP BY province"

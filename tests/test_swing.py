@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from counts_cases import declared_only
 from korelect.analysis.swing import SwungCandidate, parse_change, plurality, swing, swing_votes
 from korelect.errors import DataError, InputError, UnknownNameError
 from korelect.record.election import results
@@ -96,7 +97,7 @@ def test_more_swing_never_fewer_districts(sizes: list[int]) -> None:
 
 def test_errors() -> None:
     with pytest.raises(InputError, match="no district counts"):
-        swing(2024, {"DPK": 1})
+        swing(declared_only(2024), {"DPK": 1})
     with pytest.raises(UnknownNameError):
         swing(2016, {"Nonexistent Party": 1})
     with pytest.raises(UnknownNameError):
@@ -124,4 +125,4 @@ def test_cli_swing(capsys: pytest.CaptureFixture[str]) -> None:
     assert '"kind": "proportional"' in capsys.readouterr().out
     assert main(["swing", "2016", "nonsense"]) == 2
     assert "PARTY=POINTS" in capsys.readouterr().err
-    assert main(["swing", "2024", "PPP=+1"]) == 2
+    assert main(["swing", "2024", "PPP=+1"]) == 0  # 2024 has polis-korea's counts

@@ -29,7 +29,7 @@ PAGES = [
     "/elections/2020/districts/" + quote("2020:seoul:종로구", safe=""),
     "/elections/2004/whatif",
     "/elections/2020/whatif?threshold=5%25&cap=none",
-    "/elections/2020/whatif?rules=2004&threshold=&list_seats=&method=&cap=&ties=&v.justice=9.67",
+    "/elections/2020/whatif?rules=2004&threshold=&list_seats=&method=&cap=&ties=&v.justice=2697956",
     "/elections/2016/simulate",
     "/elections/2016/simulate?n=50&seed=3",
     "/docs",
@@ -249,14 +249,13 @@ def test_simulation_is_bounded_and_reproducible(client: TestClient) -> None:
 
 
 def test_simulation_under_another_years_law(client: TestClient) -> None:
-    """2024 has no counts: its page says so and links to the 2020 counts under its law."""
+    """Another year's law on a year's counts: the API and the page name the rules."""
     sim = client.get("/api/elections/2020/simulate", params={"n": 30, "rules": "2024"}).json()
     assert sim["rules"] == "22nd National Assembly election (2024), applied to 2020"
     own = client.get("/api/elections/2020/simulate", params={"n": 30, "rules": "2020"}).json()
     assert own["rules"] == ""
     page = client.get("/elections/2024/simulate").text
-    assert "has no district counts" in page
-    assert 'href="/elections/2020/simulate?rules=2024&amp;n=500"' in page
+    assert "Monte Carlo elections around the 2024 counts" in page
     ran = client.get("/elections/2020/simulate", params={"n": 20, "rules": "2024"}).text
     assert "allocated under 22nd National Assembly election (2024), applied to 2020" in ran
     assert '<option value="2024" selected>' in ran
@@ -293,7 +292,6 @@ BAD = [
     ("/api/elections/2020/simulate?seed=-1", 422, "seed"),
     ("/api/elections/2020/simulate?seed=99999999999999", 422, "seed"),
     ("/elections/2020/simulate?n=5000", 422, "less than or equal to 2000"),
-    ("/api/elections/2024/simulate?n=10", 400, "no district counts"),
     ("/api/elections/2004/whatif?method=magic", 400, "method"),
     ("/api/elections/2004/whatif?list_seats=100000", 400, "list_seats: must be from 0 to 600"),
     ("/api/elections/2004/whatif?list_seats=-5", 400, "list_seats"),
@@ -309,7 +307,8 @@ BAD = [
     ("/api/elections/2004/whatif?v.uri=1e9", 400, "votes for 'uri'"),
     ("/api/elections/2004/whatif?v.uri=12.5", 400, "whole number"),
     ("/api/elections/2004/whatif?v.uri=99999999999", 400, "at most"),
-    ("/api/elections/2020/whatif?v.dp=101", 400, "at most 100"),
+    ("/api/elections/2020/whatif?v.dp=1.5", 400, "a whole number of votes"),
+    ("/api/elections/2020/whatif?v.dp=1000000001", 400, "at most 1,000,000,000"),
     ("/api/elections/2004/whatif?v.nobody=5", 404, "no party 'nobody'"),
     ("/api/elections/2004/whatif?colour=red", 400, "unknown parameter 'colour'"),
     ("/elections/2004/whatif?method=magic", 400, "method"),

@@ -173,12 +173,12 @@ def test_whatif_form_changes_the_seats(server: str, page: tuple[Any, Console]) -
     assert any(c.startswith("-") for c in changes)
     assert any(c.startswith("+") for c in changes)
     _shot(tab, "whatif-2020-threshold")
-    # A party's votes: give the Justice Party 30 percent.
+    # A party's votes: give the Justice Party eight million list votes.
     tab.goto(server + "/elections/2020/whatif")
     justice = tab.locator("input[name='v.justice']")
-    justice.fill("30")
+    justice.fill("8000000")
     tab.click("#recompute")
-    tab.wait_for_url("**v.justice=30*")
+    tab.wait_for_url("**v.justice=8000000*")
     row = tab.locator("table.national tbody tr", has_text="Justice Party").inner_text()
     assert "+" in row
     _shot(tab, "whatif-2020-votes")

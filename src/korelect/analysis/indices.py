@@ -10,13 +10,13 @@ percentage points, as in the literature.
 
 ``district``
     district seat shares against the constituency vote shares summed from the
-    district counts (1988–2020). 2024 ships no district counts, so its
-    vote-based indices (and the wasted votes) are None; its seat-based
+    district counts. Counts with declared winners only (no district votes) have
+    no vote-based indices (and no wasted votes): None; their seat-based
     effective number of parties is still given.
 ``list``
     list seat shares against the votes the law used for the list tier
     (constituency votes 1988–2000, list votes 2004–2016, the published
-    national shares 2020 and 2024).
+    counts where they exist, the published national shares otherwise).
 ``assembly``
     total seat shares against the list-tier vote shares: the usual
     comparison for a mixed system.
@@ -28,7 +28,7 @@ notes):
 * Independents count as one group (무소속), with the votes and seats they
   won. At the list tier of 2004–2024 they have seats but no votes.
 * A bucket of votes that belong to no party in the data — the "other
-  parties" remainder of the published 2020/2024 shares, and votes missing
+  parties" remainder of published shares (counts that have only shares), and votes missing
   from the candidates' counts in 1988–2000 — counts as one group with no
   seats. That leaves the Loosemore–Hanby index exact and makes the
   Gallagher index an upper bound (splitting the bucket could only lower it),
@@ -205,7 +205,7 @@ class ShareLine:
     """Party id, ``independent``, or ``other`` for the bucket of unattributed votes."""
     name: str
     votes: Number | None
-    """Votes (percent for the 2020/2024 list tier); None where no counts exist."""
+    """Votes (percent where the list tier has published shares only); None without counts."""
     seats: int
     vote_share: Fraction | None
     seat_share: Fraction
@@ -291,7 +291,7 @@ def wasted(result: ElectionResult) -> tuple[int, Fraction] | None:
     """Votes for district candidates who did not take the seat, and their share.
 
     The share is of the valid votes of the districts with counts; None where
-    no district has counts (2024).
+    no district has counts (declared winners only).
 
     >>> votes, share = wasted(results(1988))
     >>> votes > 0 and 0 < share < 1
@@ -385,7 +385,7 @@ def indices(
     w = wasted(result)
     note = None
     if not has_votes:
-        note = f"no district counts are shipped for {result.year}: vote-based indices are None"
+        note = f"no district counts for {result.year}: vote-based indices are None"
     if has_votes:
         v = [line.vote_share or Fraction(0) for line in lines]
         lsq: float | None = gallagher(v, s)

@@ -1,8 +1,8 @@
 """Monte Carlo seat projection: many noisy re-runs of one election's counts.
 
 ``simulate(source, n)`` takes the district counts and list-tier votes of
-``source`` (what :func:`korelect.results` takes: a year, 1988–2020 (2024 has
-no district counts), a counts folder or :class:`~korelect.Counts`), perturbs
+``source`` (what :func:`korelect.results` takes: a year, a counts folder or
+:class:`~korelect.Counts`, which must have district counts), perturbs
 them ``n`` times, counts every district by plurality and allocates the list
 seats by the counts' own law or by ``rules``. The base is read as
 ``results(source, rules=rules)`` reads it (:func:`~korelect.record.election.request`:

@@ -49,8 +49,8 @@ the year's law, or under ``rules``. A party that is not on a tier's ballot
 (no candidate in a district, no list) is not swung there; a satellite list
 (2020) is a party of its own and is swung only when it is named.
 
-Only counts with district counts can be swung (1988–2020 of the shipped
-years; 2024 has none).
+Only counts with district counts can be swung (every shipped year has them; a
+folder of declared winners only has none).
 
 >>> r = swing(2004, {"GNP": "+2", "Uri": "-2"})
 >>> r.line("GNP").swung_total - r.line("GNP").base_total > 0

@@ -25,7 +25,7 @@ def add_parser(sub: Subparsers) -> None:
         "by district (the top M in a district of M members) and allocated under the rules. "
         "The same seed gives byte-identical output.",
     )
-    add_source(sim, "1988, 1992, ... 2020 (2024 has no district counts)")
+    add_source(sim)
     sim.add_argument("-n", type=int, default=1000, help="simulated elections (default 1000)")
     sim.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     for name, default in (

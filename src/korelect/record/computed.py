@@ -28,7 +28,23 @@ from korelect.record.data import Dataset
 from korelect.record.election import ElectionResult, party_info, results, squash
 
 LIST_SOURCE = "nec-history/assembly-counting_vote-{n}.0.json (proportional)"
-"""Where the list votes of 2004–2016 come from (``.format(n=assembly)``)."""
+"""Where the list votes of 2004–2016 come from (``n``: the Assembly)."""
+POLIS_LIST_SOURCE = "polis-korea/data/results/{n}-general-{year}.json (sido)"
+"""Where the list votes of 2020 and 2024 come from (``n``: the Assembly as 21st, 22nd)."""
+
+
+def list_source(year: int, assembly: int) -> str:
+    """The file the shipped list votes of ``year`` come from.
+
+    >>> list_source(2004, 17), list_source(2024, 22)
+    ('nec-history/assembly-counting_vote-17.0.json (proportional)', \
+'polis-korea/data/results/22nd-general-2024.json (sido)')
+    """
+    if year <= 2016:
+        return LIST_SOURCE.format(n=assembly)
+    teen = assembly % 100 in (11, 12, 13)
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(0 if teen else assembly % 10, "th")
+    return POLIS_LIST_SOURCE.format(n=f"{assembly}{suffix}", year=year)
 
 
 def election_dates(data: Dataset) -> dict[int, tuple[int, str]]:

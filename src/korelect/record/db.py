@@ -130,7 +130,7 @@ TABLES: Final[tuple[Table, ...]] = (
     Table(
         "districts",
         "districts.csv",
-        "single-member districts with electorate and turnout (no counts for 2024)",
+        "single-member districts with electorate and turnout (none for the uncontested 2016 one)",
         {
             "year": _I,
             "district_id": _V,

@@ -8,9 +8,8 @@ votes the year's law uses for the list tier, and allocates the list seats
 with :func:`korelect.allocate` under :func:`korelect.rules_for(year)`.
 
 Votes for the list tier: constituency votes summed from the district counts
-(1988–2000); the list vote's province totals (2004–2016); the published
-national shares (2020, 2024; no list counts are shipped). 2024 has no
-district counts either: its district seats are the declared winners'.
+(1988–2000); the list vote's province totals (2004–2024); where counts have
+only the published national shares (percent), those.
 
 >>> r = results(1996)
 >>> r.seats("신한국당"), r.total_seats

@@ -1,4 +1,4 @@
-"""The party registry: every party named in the election data 1988–2024.
+"""The party registry: every party named in the election data 1948–2024.
 
 The registry is read once from ``korelect/data/parties.csv``, a hand-curated
 table with one row per distinct party. A Korean name used by two different
@@ -80,8 +80,12 @@ from korelect.errors import DataError, FileFormatError, UnknownNameError
 
 __all__ = ["ELECTION_YEARS", "Party", "PartyRegistry", "parties"]
 
-#: The National Assembly elections the registry covers.
-ELECTION_YEARS: tuple[int, ...] = (1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024)
+#: The National Assembly elections the registry covers: the twelve of 1948–1985 and the ten
+#: of 1988–2024 (the 1960 election is that of the House of Representatives).
+ELECTION_YEARS: tuple[int, ...] = (
+    *(1948, 1950, 1954, 1958, 1960, 1963, 1967, 1971, 1973, 1978, 1981, 1985),
+    *(1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024),
+)
 
 COLUMNS: tuple[str, ...] = (
     "id",

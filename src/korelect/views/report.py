@@ -69,7 +69,7 @@ class Style:
     blank_no_votes: bool = False
     """Empty vote and % cells for a row with no votes."""
     no_share: str = ""
-    """The vote cell of a party with no published share (2020, 2024: no list)."""
+    """The vote cell of a party with no list-tier votes (2020, 2024: parties with no list)."""
     pct_with_shares: bool = False
     """Keep the % column where the votes are published shares (it repeats them)."""
     rule_before_others: bool = False
@@ -173,7 +173,7 @@ def national_table_model(
 ) -> Table:
     """Party, votes, %, district, list and total seats; small seatless parties grouped.
 
-    Where the votes are published shares (2020, 2024) they are the only figure:
+    Where the votes are published shares (percent) they are the only figure:
     no % column (unless ``style.pct_with_shares``). With ``real``, a last
     column gives each party's change from the real result (a what-if);
     ``all_parties`` lists every party, none grouped.

@@ -63,7 +63,6 @@ __all__ = [
     "election_dict",
     "election_indices",
     "findings",
-    "has_counts",
     "law_of",
     "parse_whatif",
     "run_simulation",
@@ -291,7 +290,7 @@ def parse_whatif(year: int, query: Mapping[str, str]) -> WhatIfParams:
     ``rules`` (a registered year), ``threshold`` (e.g. ``3% OR 5 seats``, or
     ``none``), ``list_seats`` (0 to :data:`MAX_LIST_SEATS`), ``method`` (one of
     korelect's methods), ``cap`` (linked formula: seats, or ``none``), ``ties`` (a tie rule) and
-    ``v.PARTY`` (a party's list votes; percent for 2020 and 2024).
+    ``v.PARTY`` (a party's list votes; percent where a year has published shares only).
     """
     base = election(year)
     shares = any(isinstance(p.votes, Fraction) for p in base.parties)
@@ -493,21 +492,12 @@ _sims: OrderedDict[tuple[int, SimulationParams], Simulation] = OrderedDict()
 _sims_lock = threading.RLock()
 
 
-COUNTS_FOR_LAW = 2020
-"""The latest year with district counts: where a later year's law is simulated."""
-
-
 def law_of(year: int, text: str) -> int | None:
     """A simulation's ``rules``: another registered year, or None for the year's own law."""
     if not text:
         return None
     law = year_of(text)
     return None if law == year else law
-
-
-def has_counts(year: int) -> bool:
-    """Whether ``year`` ships district counts (2024 has declared winners only)."""
-    return any(d.count is not None for d in election(year).districts)
 
 
 def run_simulation(year: int, params: SimulationParams) -> Simulation:
@@ -517,11 +507,6 @@ def run_simulation(year: int, params: SimulationParams) -> Simulation:
         if key in _sims:
             _sims.move_to_end(key)
             return _sims[key]
-    if not has_counts(year):
-        raise InputError(
-            f"simulate: {year} has no district counts to simulate around; "
-            f"simulate {COUNTS_FOR_LAW} with rules={year} runs {year}'s law on those counts"
-        )
     if not _slots.acquire(timeout=SLOT_WAIT_S):
         raise ServerBusyError("too many simulations are running; try again in a few seconds")
     try:

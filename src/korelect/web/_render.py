@@ -25,7 +25,7 @@ __all__ = ["fmt_number", "fmt_pct", "path_part", "render", "svg", "table_html"]
 
 
 def fmt_number(value: Number | float | None) -> str:
-    """Votes with thousands separators; shares (2020, 2024) with two decimals.
+    """Votes with thousands separators; published shares (percent) with two decimals.
 
     >>> fmt_number(1234567), fmt_number(Fraction("33.35")), fmt_number(None)
     ('1,234,567', '33.35', '-')

@@ -142,8 +142,9 @@ def whatif(
 ) -> JSONResponse:
     """The year's votes under changed rules; `v.PARTY=VOTES` changes a party's list votes.
 
-    Parties are named by id (see `/api/elections/{year}`); 2020 and 2024 votes
-    are percent. Every parameter is optional; an empty one means unchanged.
+    Parties are named by id (see `/api/elections/{year}`); votes are counts (percent
+    where a year has published shares only). Every parameter is optional; an empty one
+    means unchanged.
     """
     del rules, threshold, list_seats, method, cap, ties  # read, with v.PARTY, below
     y = model.year_of(year)

@@ -223,17 +223,14 @@ def simulation(
     params = model.SimulationParams(
         n or 500, seed, national_sd, regional_sd, district_sd, list_sd, law
     )
-    counted = model.has_counts(y)
     sim = None if n is None else model.run_simulation(y, params)
     return _page(
         "simulate.html",
         title=f"Simulate: {y}",
         year=y,
-        counted=counted,
-        counts_for_law=model.COUNTS_FOR_LAW,
         years=model.years(),
         law=law or y,
-        rules_name=model.rules_of(y, law).name if counted else "",
+        rules_name=model.rules_of(y, law).name,
         params=params,
         max_n=model.MAX_SIMULATIONS,
         max_sd=model.MAX_SD,

@@ -16,7 +16,7 @@ from korelect.analysis.audit.common import (
     AuditContext,
 )
 from korelect.base.numbers import fmt_count
-from korelect.record.computed import LIST_SOURCE
+from korelect.record.computed import list_source
 from korelect.record.data import Candidate, District
 from korelect.record.findings import Finding
 
@@ -102,13 +102,15 @@ def check_list(ctx: AuditContext, year: int) -> list[Finding]:
     turnout = data.list_turnout(year)
     if not rows and not turnout:
         return []
-    source = LIST_SOURCE.format(n=ctx.elections.get(year, (0, ""))[0])
+    source = list_source(year, ctx.elections.get(year, (0, ""))[0])
     province: dict[tuple[str, str], int] = defaultdict(int)
     sigungu: dict[tuple[str, str], int] = defaultdict(int)
     by_area: dict[tuple[str, str, str], int] = defaultdict(int)
     for v in rows:
         (province if v.level == "province" else sigungu)[(v.province, v.party_ko)] += v.votes
         by_area[(v.province, v.level, v.area)] += v.votes
+    split = {v.province for v in rows if v.level == "sigungu"}
+    """Provinces whose list votes come by 구시군 too (2004–2016; 2020 and 2024 have totals only)."""
     found = [
         Finding(
             year,
@@ -121,7 +123,7 @@ def check_list(ctx: AuditContext, year: int) -> list[Finding]:
             f"{fmt_count(province.get((prov, party), 0) - sigungu.get((prov, party), 0))}",
         )
         for prov, party in sorted(set(province) | set(sigungu))
-        if province.get((prov, party), 0) != sigungu.get((prov, party), 0)
+        if prov in split and province.get((prov, party), 0) != sigungu.get((prov, party), 0)
     ]
     fields = ("electorate", "ballots_cast", "valid_votes", "invalid_votes", "abstentions")
     totals: dict[str, Counter[str]] = defaultdict(Counter)
@@ -131,9 +133,11 @@ def check_list(ctx: AuditContext, year: int) -> list[Finding]:
             for name in fields:
                 totals[t.province][name] += getattr(t, name)
     for prov, head in heads.items():
+        if prov not in totals:
+            continue  # no 구시군 rows (2020, 2024): nothing to add up
         for name in fields:
             mine, theirs = totals[prov][name], getattr(head, name)
-            if prov in totals and mine != theirs:
+            if mine != theirs:
                 found.append(
                     Finding(
                         year,

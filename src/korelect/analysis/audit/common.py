@@ -50,6 +50,7 @@ STATION_DISTRICT = "stations vs district table"
 STATION_WINNER = "declared winner vs stations"
 OFFICIAL_SEATS = "official seats"
 OFFICIAL_PCT = "official vote %"
+PUBLISHED_LIST_PCT = "published list % vs list votes"
 SEED_SEATS = "seed: seats"
 SEED_SUMS = "seed: table arithmetic"
 SEED_PCT = "seed: vote %"
@@ -80,6 +81,7 @@ CHECKS: tuple[str, ...] = (
     STATION_WINNER,
     OFFICIAL_SEATS,
     OFFICIAL_PCT,
+    PUBLISHED_LIST_PCT,
     SEED_SEATS,
     SEED_SUMS,
     SEED_PCT,

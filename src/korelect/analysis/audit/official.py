@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 from korelect.analysis.audit.common import (
     OFFICIAL_PCT,
     OFFICIAL_SEATS,
     OFFICIAL_SOURCE,
+    PUBLISHED_LIST_PCT,
     AuditContext,
 )
 from korelect.base.numbers import fmt_count, parse_printed, percent_text, round_percent, share_of
@@ -118,6 +120,49 @@ def check_official(ctx: AuditContext, year: int) -> list[Finding]:
                 )
             )
     return seats + shares
+
+
+def check_list_shares(ctx: AuditContext, year: int) -> list[Finding]:
+    """The published national list shares (2020, 2024) vs the shares of the list-vote counts.
+
+    Each printed share is judged at its printed precision (rounded half up); the
+    denominator is the valid list votes of the provinces (list turnout), or the parties'
+    votes where no turnout is shipped.
+    """
+    shares = ctx.data.list_shares(year)
+    rows = [v for v in ctx.data.list_votes(year) if v.level == "province"]
+    if not shares or not rows:
+        return []
+    votes: dict[str, int] = {}
+    for v in rows:
+        votes[v.party_ko] = votes.get(v.party_ko, 0) + v.votes
+    turnout = [t for t in ctx.data.list_turnout(year) if t.level == "province"]
+    valid = sum(t.valid_votes for t in turnout) if turnout else sum(votes.values())
+    counted_from = {v.province for v in rows}
+    found = []
+    for s in shares:
+        printed = parse_printed(s.pct)
+        if printed is None:
+            continue
+        mine = share_of(votes.get(s.party_ko, 0), valid)
+        if round_percent(mine, printed[1]) == printed[0]:
+            continue
+        found.append(
+            Finding(
+                year,
+                PUBLISHED_LIST_PCT,
+                f"national list vote: {s.party_ko} ({s.party_en})",
+                f"{percent_text(mine, printed[1])}% "
+                f"({fmt_count(votes.get(s.party_ko, 0))} of {fmt_count(valid)} valid list votes "
+                f"in {len(counted_from)} provinces)",
+                f"{s.pct}%",
+                f"list_votes ({year}); {s.source}",
+                "the published figure is the share truncated, not rounded"
+                if math.floor(mine * 100 * 10 ** printed[1]) == printed[0] * 10 ** printed[1]
+                else "",
+            )
+        )
+    return found
 
 
 def compare_pct(

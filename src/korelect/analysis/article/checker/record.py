@@ -16,7 +16,7 @@ from korelect.analysis.article.checker.numbers import Num
 from korelect.base.numbers import fmt_count, fmt_decimal, round_half_up
 from korelect.law.registry import rules_for
 from korelect.law.rules import Rules
-from korelect.record.computed import LIST_SOURCE, ComputedElection
+from korelect.record.computed import ComputedElection, list_source
 from korelect.record.data import Dataset
 from korelect.record.election import ElectionResult, results
 
@@ -34,7 +34,7 @@ class Record:
         self.date = date.fromisoformat(iso) if iso else None
         self.counts = self.election.counts_source or "the counts"
         assembly = self.election.assembly
-        self.list_source = f"korelect.results({year}) ({LIST_SOURCE.format(n=assembly)})"
+        self.list_source = f"korelect.results({year}) ({list_source(year, assembly)})"
         self.source = f"korelect.results({year}) ({self.counts})"
         self.law_source = f"korelect.rules_for({year})"
         self._previous: ElectionResult | bool | None = False
