@@ -81,6 +81,8 @@ def polis_source(year: int) -> str:
     n = ASSEMBLY[year]
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th")
     return SRC_POLIS.format(n=n, suffix=suffix, year=year)
+
+
 SRC_ELECTED17 = "nec-history/assembly-elected-17.0.csv"
 
 
