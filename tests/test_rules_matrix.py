@@ -78,8 +78,6 @@ def test_results_takes_rules_as_rules_year_or_text(year: int, law: int) -> None:
 def test_compare_and_swing_agree_with_results(year: int, law: int) -> None:
     rules = korelect.rules_for(law)
     assert outcome(lambda: seats(korelect.compare(year, rules).other)) == expected(year, law)
-    if year == 2024:
-        return  # 2024 ships declared winners only: nothing to swing (issue 11)
     swung = outcome(lambda: dict(korelect.swing(year, {largest(year): 0}, rules=rules).swung.seats))
     if isinstance(swung, dict):
         swung = {k: v for k, v in swung.items() if v}
@@ -88,8 +86,6 @@ def test_compare_and_swing_agree_with_results(year: int, law: int) -> None:
 
 @pytest.mark.parametrize(("year", "law"), SPREAD)
 def test_simulate_with_no_noise_gives_the_results(year: int, law: int) -> None:
-    if year == 2024:
-        pytest.skip("2024 ships declared winners only: nothing to simulate (issue 11)")
     if expected(year, law) == TIE:
         pytest.skip("a tie the law gives no rule for: simulate draws it by lot")
     sim = korelect.simulate(
@@ -125,8 +121,6 @@ def test_cli_results_compare_swing(capsys: pytest.CaptureFixture[str], year: int
     assert isinstance(compared, dict)
     other = {p["id"]: p["total_seats"][1] for p in compared["parties"] if p["total_seats"][1]}
     assert other == expected(year, law)
-    if year == 2024:
-        return  # 2024 ships declared winners only: nothing to swing or simulate (issue 11)
     swung = _cli_json(
         capsys, "swing", str(year), f"{largest(year)}=+0", "--rules", str(law), "--json"
     )
@@ -181,7 +175,7 @@ def test_web_whatif_under_other_rules(client: TestClient, year: int, law: int) -
     assert got == expected(year, law)
 
 
-@pytest.mark.parametrize(("year", "law"), [(y, 2024) for y in YEARS if y != 2024])
+@pytest.mark.parametrize(("year", "law"), [(y, 2024) for y in YEARS])
 def test_web_simulate_under_other_rules(client: TestClient, year: int, law: int) -> None:
     zero = {f"{k}_sd": 0 for k in ("national", "regional", "district", "list")}
     response = client.get(
