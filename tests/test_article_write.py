@@ -10,6 +10,7 @@ the seed articles' tables, copied below from ``../shared/seeds``.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from datetime import date
 from fractions import Fraction
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import korelect
+from counts_cases import shares_only
 from korelect.analysis.article.model import Article, Table
 from korelect.analysis.article.reader import read_article
 from korelect.analysis.audit import CONTINUES, audit
@@ -135,10 +137,7 @@ def test_infobox_equals_results(year: int) -> None:
             assert printed.popular_vote is None
             continue
         assert printed.percentage == pct(line.vote_share, 1, 2)
-        if isinstance(line.votes, int):
-            assert printed.popular_vote == line.votes
-        else:  # 2020, 2024: published shares only
-            assert printed.popular_vote is None
+        assert printed.popular_vote == line.votes
 
 
 @pytest.mark.parametrize("year", YEARS)
@@ -148,9 +147,7 @@ def test_turnout_and_its_change(year: int) -> None:
     assert article.infobox is not None
     printed = article.infobox.turnout
     rate = result.turnout.rate
-    if rate is None:  # 2024: no counts shipped
-        assert printed == ()
-        return
+    assert rate is not None
     before, _ = neighbours(year)
     prev = None if before is None else results(before)
     ballots = [(result.turnout.rate, None if prev is None else prev.turnout.rate)]
@@ -657,3 +654,14 @@ def test_the_copied_seed_tables_are_the_seeds(seed_file: str, block: str) -> Non
     if not path.exists():
         pytest.skip(f"{path} is not shipped")
     assert block in path.read_text(encoding="utf-8")
+
+
+def test_an_article_of_declared_winners_and_published_shares() -> None:
+    """Counts without candidates' votes and with published shares: shares but no popular vote."""
+    counts = dataclasses.replace(shares_only(2024), candidates=())
+    article = read_article(write_article(counts), source="declared")
+    assert article.infobox is not None
+    assert article.infobox.parties
+    assert all(p.popular_vote is None for p in article.infobox.parties)
+    assert any(p.percentage is not None for p in article.infobox.parties)
+    assert article.warnings == ()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import math
 import struct
@@ -19,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import korelect
+from counts_cases import declared_only
 from korelect import Allocation, Entry, Kind, PartyResult, allocate, results, rules_for
 from korelect.charts import bars_svg, hemicycle_svg, histogram_svg, map_svg, svg_to_png
 from korelect.charts._model import FALLBACK, POSITION, blocs
@@ -523,11 +523,6 @@ def test_simulation_charts_name_other_rules() -> None:
         title = parse(svg).find(f"{NS}title")
         assert title is not None
         assert "2016 under 2004's law" in (title.text or "")
-
-
-def declared_only(year: int) -> korelect.Counts:
-    """A year's counts with its declared winners only: no district votes, no list votes."""
-    return dataclasses.replace(korelect.counts_of(year), candidates=(), list_votes=())
 
 
 def test_map_shows_a_tie_where_no_counts_break_it() -> None:
