@@ -844,7 +844,9 @@ def write_article(
     """
     counts = as_counts(source)
     year = counts.year
-    shipped = counts.source == "korelect/data" and counts.rules == rules_for(year)
+    # a year names the shipped counts (computed once per process); Counts or a folder are
+    # computed as given, edited or not
+    shipped = not isinstance(source, Counts) and counts.source == "korelect/data"
     actual = _actual(year) if shipped else results(counts)
     asked = None if rules is None else as_rules(rules)
     counterfactual = asked is not None and asked != counts.rules
