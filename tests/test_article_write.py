@@ -59,7 +59,7 @@ def seated(result: ElectionResult) -> list[PartyLine]:
 
 
 def neighbours(year: int) -> tuple[int | None, int | None]:
-    years = registered_years()
+    years = sorted(set(registered_years()) & set(dataset().years()))
     i = years.index(year)
     return (years[i - 1] if i else None), (years[i + 1] if i + 1 < len(years) else None)
 

@@ -10,8 +10,9 @@ import korelect
 from korelect.analysis.audit.counts import audit_counts
 from korelect.cli import main
 from korelect.record.counts import counts_of, write_counts
+from korelect.record.data import dataset
 
-YEARS = korelect.registered_years()
+YEARS = dataset().years()  # the elections with shipped counts
 
 
 def key(f: korelect.Finding) -> tuple[str, str, str, str]:

@@ -26,6 +26,7 @@ from korelect.charts.hemicycle import layout
 from korelect.charts.map import province_winners
 from korelect.charts.notebook import result_html
 from korelect.errors import InputError, UnknownNameError
+from korelect.record.data import dataset
 
 NS = "{http://www.w3.org/2000/svg}"
 ROOT = Path(__file__).parents[1]
@@ -159,7 +160,7 @@ def test_order_rule_for_allocations_unknown_names_and_independents() -> None:
 
 
 def test_every_party_with_seats_has_a_position() -> None:
-    for year in korelect.registered_years():
+    for year in dataset().years():
         for b in blocs(results(year)):
             if b.seats and not b.independent:
                 assert b.position is not None, (year, b.key)

@@ -18,9 +18,10 @@ from fastapi.testclient import TestClient
 import korelect
 from korelect.cli import main
 from korelect.errors import TieError
+from korelect.record.data import dataset
 from korelect.web.app import create_app
 
-YEARS = korelect.registered_years()
+YEARS = dataset().years()  # the elections with shipped counts
 MATRIX = [(year, law) for year in YEARS for law in YEARS]
 # The slower paths (simulate, article, web) run on a spread of the matrix: every year under
 # 2024's law and its own, and every law on the years 1988, 2004 and 2020.
