@@ -8,6 +8,15 @@ disagree, both figures are kept and ``korelect audit`` reports them.
 Hand-curated tables (parties.csv, provinces.csv) live in the same folder and
 are read, not written, here. Only the standard library is used, so the script
 runs on a bare Python.
+
+The twelve elections of 1948-1985 (``HISTORIC``) come from polis-korea's crawl
+of the NEC count: their districts (with ``magnitude``, 2 in the two-member
+districts of 1973-1985), candidates, declared winners and the national tier's
+declared seats (``national_seats``). Their rows in ``elections.csv`` are written
+only when ``LIST_HISTORIC_ELECTIONS`` is True: listing a year there makes it a
+shipped election that ``korelect.results`` computes, which needs its law
+(``korelect.law.election_1948`` ...) in the registry first. Flip the switch, rerun
+this script and the shipped tables gain the twelve rows, nothing else.
 """
 
 from __future__ import annotations
@@ -28,6 +37,18 @@ from korelect.record.polling import StationRow, tabulate  # noqa: E402  (the pac
 OUT = ROOT / "src/korelect/data"
 
 ASSEMBLY = {
+    1948: 1,
+    1950: 2,
+    1954: 3,
+    1958: 4,
+    1960: 5,
+    1963: 6,
+    1967: 7,
+    1971: 8,
+    1973: 9,
+    1978: 10,
+    1981: 11,
+    1985: 12,
     1988: 13,
     1992: 14,
     1996: 15,
@@ -40,6 +61,18 @@ ASSEMBLY = {
     2024: 22,
 }
 DATES = {
+    1948: "1948-05-10",
+    1950: "1950-05-30",
+    1954: "1954-05-20",
+    1958: "1958-05-02",
+    1960: "1960-07-29",
+    1963: "1963-11-26",
+    1967: "1967-06-08",
+    1971: "1971-05-25",
+    1973: "1973-02-27",
+    1978: "1978-12-12",
+    1981: "1981-03-25",
+    1985: "1985-02-12",
     1988: "1988-04-26",
     1992: "1992-03-24",
     1996: "1996-04-11",
@@ -51,6 +84,16 @@ DATES = {
     2020: "2020-04-15",
     2024: "2024-04-10",
 }
+HISTORIC = (1948, 1950, 1954, 1958, 1960, 1963, 1967, 1971, 1973, 1978, 1981, 1985)
+"""The elections before 1988, shipped from polis-korea (districts, candidates, winners,
+national_seats); 1960 is the House of Representatives (민의원) only."""
+LIST_HISTORIC_ELECTIONS = False
+"""Whether elections.csv lists the HISTORIC years (their polling days in DATES). Off until
+their law is in korelect.law's registry: a year in elections.csv is one that
+``korelect.results`` must compute. The lead engineer flips it when integrating the law."""
+TWO_MEMBER = (1973, 1978, 1981, 1985)
+"""Years of two-member districts (../shared/docs/LAW-1948-1985.md); the build checks that
+polis-korea marks exactly this many winners (``won``) in every district of a year."""
 INDEPENDENT = "무소속"
 
 SRC_NEC = "nec-history/assembly-counting_vote-{n}.0.json"
@@ -257,6 +300,104 @@ def polling_rows(
     return rows
 
 
+def known(count: int | None) -> int | None:
+    """A count where 0 stands for "not in the source" (no district has 0 voters): None."""
+    return count or None
+
+
+def historic_names(races: list[dict[str, object]], prov: Provinces) -> list[str]:
+    """The name of every district race, unique within its province.
+
+    polis-korea's own name (``district``), except where two districts of a province share
+    one: the district whose ``sigungu_area`` is a single area other than that name takes
+    the area's name (1958 전북: the 금산군 district is named 진안군 again).
+    """
+    names = [str(r["district"]).strip() for r in races]
+    keys = [(prov.code(str(r["sido"])), n) for r, n in zip(races, names, strict=True)]
+    for i, race in enumerate(races):
+        if keys.count(keys[i]) > 1:
+            area = race.get("sigungu_area") or []
+            if isinstance(area, list) and len(area) == 1 and area[0] != names[i]:
+                names[i] = str(area[0])
+    unique = {(k[0], n) for k, n in zip(keys, names, strict=True)}
+    if len(unique) != len(names):
+        raise SystemExit(f"district names repeat in a province: {sorted(keys)}")
+    return names
+
+
+def historic(
+    data: Path, prov: Provinces
+) -> tuple[list[list[object]], list[list[object]], list[list[object]], list[list[object]]]:
+    """The districts, candidates, declared winners and national seats of 1948-1985.
+
+    From polis-korea's ``results/{N}..-general-{YEAR}.json``. Copied as given, except:
+    a count of 0 where the source has none (electorate, ballots and valid votes; the
+    invalid votes where the ballots are unknown) is NULL; an uncontested district (every
+    candidate marked ``uncontested``) and a district without a count (valid votes 0, every
+    candidate 0: 1954 and 1958 in Jeju, where polis-korea has only the winner) give their
+    candidates NULL votes. ``magnitude`` is the number of ``won`` candidates, checked
+    against the law (2 in TWO_MEMBER, else 1). Candidates keep polis-korea's order, which
+    is by votes (its ``rank``), not the ballot.
+    """
+    districts: list[list[object]] = []
+    candidates: list[list[object]] = []
+    winners: list[list[object]] = []
+    national: list[list[object]] = []
+    for year in HISTORIC:
+        source = polis_source(year)
+        doc = json.loads((data / source).read_text(encoding="utf-8"))
+        if doc["_meta"]["election_date"] != DATES[year]:
+            raise SystemExit(f"{source}: polling day {doc['_meta']['election_date']}")
+        races = [r for r in doc["races"] if r["scope"] == "district"]
+        for race in doc["races"]:
+            if race["scope"] == "nation":
+                national.extend(
+                    [year, c["party"], c["proportional_seats"], source]
+                    for c in race.get("candidates", [])
+                )
+        for race, name in zip(races, historic_names(races, prov), strict=True):
+            province = prov.code(race["sido"])
+            did = f"{year}:{province}:{name}"
+            people = race["candidates"]
+            magnitude = sum(1 for c in people if c.get("won"))
+            if magnitude != (2 if year in TWO_MEMBER else 1):
+                raise SystemExit(f"{source}: {did}: {magnitude} winners")
+            uncontested = all(c.get("uncontested") or c["votes"] is None for c in people)
+            if uncontested and len(people) != magnitude:
+                raise SystemExit(f"{source}: {did}: uncontested with {len(people)} candidates")
+            counted = not uncontested and (
+                bool(race["valid_votes"]) or any(c["votes"] for c in people)
+            )
+            ballots = known(race["voters"])
+            districts.append(
+                [
+                    year,
+                    did,
+                    province,
+                    name,
+                    magnitude,
+                    known(race["electors"]),
+                    ballots,
+                    known(race["valid_votes"]),
+                    race["invalid_votes"] if ballots is not None else known(race["invalid_votes"]),
+                    known(race.get("abstain")),
+                    "true" if uncontested else "false",
+                    source,
+                ]
+            )
+            for i, c in enumerate(people, 1):
+                person = re.sub(r"\s+", "", c["name"])
+                party = c["party"] or INDEPENDENT
+                votes = c["votes"] if counted else None
+                candidates.append([year, did, i, person, party, votes])
+                if c.get("won"):
+                    district_ko = race["district"]
+                    winners.append(
+                        [year, did, province, district_ko, person, "", party, "", votes, source, ""]
+                    )
+    return districts, candidates, winners, national
+
+
 def write(
     out: Path, name: str, header: list[str], rows: list[list[object]], *, gz: bool = False
 ) -> None:
@@ -306,6 +447,7 @@ def main() -> None:
                             did,
                             province,
                             name,
+                            1,
                             row["electorates"],
                             row["counted_votes"],
                             row["valid_votes"],
@@ -401,6 +543,7 @@ def main() -> None:
                 did,
                 province,
                 name,
+                1,
                 t["electorate"],
                 t["ballots_cast"],
                 t["valid_votes"],
@@ -423,26 +566,27 @@ def main() -> None:
                 province = prov.code(race["sido"])
                 name = district_name(race["district"])
                 did = f"{year}:{province}:{name}"
-                votes = [c["votes"] for c in race["candidates"]]
+                counts = [c["votes"] for c in race["candidates"]]
                 districts.append(
                     [
                         year,
                         did,
                         province,
                         name,
+                        1,
                         race["electors"],
                         race["voters"],
                         race["valid_votes"],
                         race["invalid_votes"],
                         race["abstain"],
-                        "true" if all(v is None for v in votes) else "false",
+                        "true" if all(v is None for v in counts) else "false",
                         source,
                     ]
                 )
                 # polis-korea lists candidates by rank, not ballot number (docs/DATA.md)
                 candidates.extend(
                     [year, did, i, re.sub(r"\s+", "", c["name"]), c["party"] or INDEPENDENT, v]
-                    for i, (c, v) in enumerate(zip(race["candidates"], votes, strict=True), 1)
+                    for i, (c, v) in enumerate(zip(race["candidates"], counts, strict=True), 1)
                 )
             elif race["scope"] == "sido":
                 province = prov.code(race["sido"])
@@ -536,13 +680,22 @@ def main() -> None:
         if w[0] != 2024 and w[8] == SRC_WINNERS and w[7] == "":
             did = f"{w[0]}:{w[1]}:{w[2]}"
             districts.append(
-                [w[0], did, w[1], w[2], None, None, None, None, None, "true", SRC_WINNERS]
+                [w[0], did, w[1], w[2], 1, None, None, None, None, None, "true", SRC_WINNERS]
             )
             candidates.append([w[0], did, 1, w[3], w[5], None])
     winners = [[w[0], match(w, districts, candidates), *w[1:]] for w in winners]
 
+    # -- 1948-1985: polis-korea's districts, candidates, winners and national seats ------------
+    # (districts and candidates before 1988's, in order of years; winners after the others)
+    old_districts, old_candidates, old_winners, national = historic(data, prov)
+    districts = old_districts + districts
+    candidates = old_candidates + candidates
+    winners += old_winners
+
     # -- elections and national list shares --------------------------------------------------
-    elections = [[y, ASSEMBLY[y], DATES[y]] for y in ASSEMBLY]
+    elections = [
+        [y, ASSEMBLY[y], DATES[y]] for y in ASSEMBLY if LIST_HISTORIC_ELECTIONS or y not in HISTORIC
+    ]
     shares: list[list[object]] = []
     with (data / "official/list_vote_shares_2020_2024.csv").open(encoding="utf-8") as f:
         shares.extend(
@@ -582,6 +735,7 @@ def main() -> None:
             "district_id",
             "province",
             "name_ko",
+            "magnitude",
             "electorate",
             "ballots_cast",
             "valid_votes",
@@ -655,6 +809,7 @@ def main() -> None:
         ],
         official,
     )
+    write(args.out, "national_seats", ["year", "party_ko", "seats", "source"], national)
     for name, rows in (
         ("polling_2020", polling),
         ("polling_2012", polling_2012),

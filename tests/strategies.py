@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import korelect
 from korelect import AllOf, AnyOf, Condition, DistrictSeats, Entry, Kind, Rules, VoteShare
+from korelect.law.rules import Appointed, FirstPartyBounds, FirstPartyFixedShare
 
 NAME_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij가나다라마"
 
@@ -184,10 +185,12 @@ def rules_changes(draw: st.DrawFn, rules: Rules) -> dict[str, object]:
         changes["ties"] = draw(tie_rules)
     if draw(st.booleans()):
         changes["name"] = draw(rule_names)
-    if draw(st.booleans()):
-        changes["method"] = draw(methods)
     tier = rules.list_tier
-    if isinstance(tier, korelect.Linked):
+    if draw(st.booleans()) and hasattr(tier, "method"):
+        changes["method"] = draw(methods)
+    if not isinstance(tier, korelect.Linked | korelect.SeatShare | korelect.Proportional):
+        changes.update(draw(early_tier_changes(tier)))
+    elif isinstance(tier, korelect.Linked):
         if draw(st.booleans()):
             changes["cap"] = draw(st.one_of(st.none(), st.integers(0, rules.list_seats)))
         if draw(st.booleans()):
@@ -218,3 +221,57 @@ def rules_changes(draw: st.DrawFn, rules: Rules) -> dict[str, object]:
                 )
             )
     return changes
+
+
+shares_at_most_1 = st.one_of(
+    st.sampled_from(["1/2", "2/3", "1/3", "50%", "0", "1", Fraction(3, 5)]),
+    st.fractions(0, 1, max_denominator=12),
+)
+roundings = st.sampled_from(["up", "down", "half-up"])
+bases = st.sampled_from(["votes", "district seats"])
+
+
+@st.composite
+def early_tier_changes(draw: st.DrawFn, tier: object) -> dict[str, object]:
+    """Changes to the options of the list tiers of 1948–1985 (``Rules.replace`` keywords)."""
+    changes: dict[str, object] = {}
+    if isinstance(tier, FirstPartyBounds):
+        for name in ("majority", "ceiling", "guaranteed"):
+            if draw(st.booleans()):
+                changes[name] = draw(shares_at_most_1)
+        if draw(st.booleans()):
+            changes["majority_of"] = draw(st.sampled_from(["qualifying", "valid"]))
+        if draw(st.booleans()):
+            changes["rest"] = draw(st.sampled_from(["repeat", "proportional"]))
+        if draw(st.booleans()):
+            changes["basis"] = draw(bases)
+        if draw(st.booleans()):
+            changes["rest_basis"] = draw(bases)
+        if draw(st.booleans()):
+            changes["rounding"] = draw(roundings)
+    elif isinstance(tier, FirstPartyFixedShare):
+        if draw(st.booleans()):
+            changes["share"] = draw(shares_at_most_1)
+        if draw(st.booleans()):
+            changes["rounding"] = draw(roundings)
+        if draw(st.booleans()):
+            changes["basis"] = draw(bases)
+    elif isinstance(tier, Appointed):
+        if draw(st.booleans()):
+            changes["bloc"] = draw(rule_names.filter(str.strip))
+        if draw(st.booleans()):
+            changes["by"] = draw(st.sampled_from(["", "the 통일주체국민회의", 'a "council"']))
+    return changes
+
+
+@st.composite
+def first_party_bounds_tiers(draw: st.DrawFn) -> FirstPartyBounds:
+    """The 1963–1971 tier with any of its options."""
+    return FirstPartyBounds(**draw(early_tier_changes(FirstPartyBounds())), method=draw(methods))
+
+
+@st.composite
+def first_party_fixed_share_tiers(draw: st.DrawFn) -> FirstPartyFixedShare:
+    """The 1981/1985 tier with any of its options."""
+    changes = draw(early_tier_changes(FirstPartyFixedShare()))
+    return FirstPartyFixedShare(**changes, method=draw(methods))

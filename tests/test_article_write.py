@@ -550,12 +550,25 @@ def test_electoral_system_paragraph_of_every_election(year: int) -> None:
     text = electoral_system_paragraph(rules)
     assert "\n" not in text
     assert "|" not in text
+    assert text.endswith(f"Legal source: {rules.law}.")
+    assert "scenario" not in text
+    if year not in EXPECTED_SYSTEM:  # 1948–1985: the seats of each tier, in words
+        members = rules.district_seats // rules.district_magnitude
+        assert str(rules.total_seats) in text
+        assert str(members) in text
+        if rules.list_seats:
+            assert f"remaining {rules.list_seats}" in text
+        if rules.district_magnitude == 2:
+            assert "constituencies of 2 members each" in text
+        if rules.formula == "appointed":
+            assert "appointed, not elected" in text
+            assert "유신정우회" in text
+        return
     assert text.startswith(
         f"Of the {rules.total_seats} seats, {rules.district_seats} were elected in "
         "single-member constituencies by first-past-the-post (plurality) voting and the "
         f"remaining {rules.list_seats} from national party lists."
     )
-    assert text.endswith(f"Legal source: {rules.law}.")
     for phrase in EXPECTED_SYSTEM[year]:
         assert phrase in text, phrase
     assert "scenario" not in text

@@ -21,6 +21,7 @@ BUILT = (
     "districts.csv",
     "candidates.csv",
     "winners.csv",
+    "national_seats.csv",
     "list_votes.csv",
     "list_turnout.csv",
     "list_shares.csv",

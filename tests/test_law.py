@@ -14,6 +14,19 @@ from korelect.errors import InputError, RulesError, UnknownElectionError
 
 # LAW.md §2, the table of seat totals.
 SEATS = {
+    # LAW-1948-1985.md's table: districts elect one member until 1971, two from 1973
+    1948: (200, 200, 0, "none", "constituency"),
+    1950: (210, 210, 0, "none", "constituency"),
+    1954: (203, 203, 0, "none", "constituency"),
+    1958: (233, 233, 0, "none", "constituency"),
+    1960: (233, 233, 0, "none", "constituency"),
+    1963: (175, 131, 44, "first-party-bounds", "constituency"),
+    1967: (175, 131, 44, "first-party-bounds", "constituency"),
+    1971: (204, 153, 51, "first-party-bounds", "constituency"),
+    1973: (219, 146, 73, "appointed", "constituency"),
+    1978: (231, 154, 77, "appointed", "constituency"),
+    1981: (276, 184, 92, "first-party-fixed-share", "constituency"),
+    1985: (276, 184, 92, "first-party-fixed-share", "constituency"),
     1988: (299, 224, 75, "seat-share", "constituency"),
     1992: (299, 237, 62, "seat-share", "constituency"),
     1996: (299, 253, 46, "proportional", "constituency"),

@@ -429,15 +429,17 @@ def test_the_raised_tie_is_the_first_tie_a_lot_settles(
 
 
 def _has_qualifier(rules: Rules, entries: list[Entry]) -> bool:
-    """Whether some party qualifies with a positive weight (votes, or districts before 1996)."""
+    """Whether allocate() can fill the list tier, or raises AllocationError."""
+    if not rules.list_seats or rules.formula in ("none", "appointed"):
+        return True  # nothing shared out by votes
     total = sum((Fraction(e.votes) for e in entries), Fraction(0))
-    seat_based = isinstance(rules.list_tier, korelect.SeatShare)
-    return any(
-        e.is_party
-        and holds(rules.threshold, e, total)
-        and (e.district_seats if seat_based else e.votes) > 0
-        for e in entries
-    )
+    qualified = [e for e in entries if e.is_party and holds(rules.threshold, e, total)]
+    if rules.formula == "first-party-fixed-share":
+        return bool(qualified)  # the first by district seats, even with none
+    basis = getattr(rules.list_tier, "basis", "votes")
+    if isinstance(rules.list_tier, korelect.SeatShare):
+        basis = "district seats"
+    return any((e.district_seats if basis == "district seats" else e.votes) > 0 for e in qualified)
 
 
 @pytest.mark.parametrize("year", korelect.registered_years())
@@ -454,14 +456,16 @@ def test_allocate_fills_the_assembly(year: int, data: st.DataObject, seed: int):
     result = allocate(entries, rules, ties=ties, seed=seed)
     assert result.total_seats == rules.total_seats
     assert sum(result.list_seats.values()) == rules.list_seats
-    assert [p.name for p in result.parties] == [e.name for e in entries if e.kind is not Kind.OTHER]
+    assert [p.name for p in result.parties if p.kind is not Kind.APPOINTED] == [
+        e.name for e in entries if e.kind is not Kind.OTHER
+    ]
     for e in entries:
         if e.kind is Kind.OTHER:
             continue
         party = result.party(e.name)
         assert party.district_seats == e.district_seats
         assert party.list_seats >= 0
-        if not e.is_party:
+        if e.kind is not Kind.PARTY:
             assert party.list_seats == 0
             assert party.total_seats == e.district_seats
     # the same seed gives the same assembly, and the order of entries does not matter
@@ -498,7 +502,8 @@ def test_allocate_fills_the_assembly_under_changed_rules(year: int, data: st.Dat
     result = allocate(entries, rules, ties="lot", seed=seed)
     assert result.total_seats == rules.total_seats
     assert all(p.list_seats >= 0 for p in result.parties)
-    assert all(p.list_seats == 0 for p in result.parties if p.kind is not Kind.PARTY)
+    unlisted = (Kind.INDEPENDENT, Kind.OTHER)
+    assert all(p.list_seats == 0 for p in result.parties if p.kind in unlisted)
 
 
 @pytest.mark.parametrize("year", [1988, 1992])

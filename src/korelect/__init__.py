@@ -24,7 +24,9 @@ from korelect.base.version import __version__
 from korelect.engine.allocate import allocate
 from korelect.engine.allocation import (
     Allocation,
+    Appointment,
     Bonus,
+    FirstPartyStep,
     LinkedRow,
     LinkedTier,
     MinorPartySeat,
@@ -35,7 +37,18 @@ from korelect.engine.entries import Entry, Kind
 from korelect.engine.ties import Tie
 from korelect.law.methods import DIVISOR_METHODS, METHODS, QUOTA_METHODS
 from korelect.law.registry import registered_years, rules_for
-from korelect.law.rules import FirstPartyBonus, Linked, Proportional, Rules, SeatShare, VoteBasis
+from korelect.law.rules import (
+    Appointed,
+    FirstPartyBonus,
+    FirstPartyBounds,
+    FirstPartyFixedShare,
+    Linked,
+    NoListTier,
+    Proportional,
+    Rules,
+    SeatShare,
+    VoteBasis,
+)
 from korelect.law.rulesfile import load_rules, rules_to_toml
 from korelect.law.thresholds import (
     AllOf,
@@ -131,6 +144,8 @@ __all__ = [
     "AllOf",
     "Allocation",
     "AnyOf",
+    "Appointed",
+    "Appointment",
     "Apportionment",
     "Award",
     "Bonus",
@@ -143,12 +158,16 @@ __all__ = [
     "Entry",
     "Finding",
     "FirstPartyBonus",
+    "FirstPartyBounds",
+    "FirstPartyFixedShare",
+    "FirstPartyStep",
     "Indices",
     "Kind",
     "Linked",
     "LinkedRow",
     "LinkedTier",
     "MinorPartySeat",
+    "NoListTier",
     "Party",
     "PartyRegistry",
     "PartyResult",

@@ -46,7 +46,10 @@ def allocate(
         if isinstance(rules, bool) or not isinstance(rules, int | str):
             raise RulesError(f"'rules' must be Rules or an election year (got {rules!r})")
         rules = rules_for(rules)
+    family = family_of(rules)
     items = as_entries(entries)
+    if family.prepare is not None:
+        items = family.prepare(rules, items)
     district = sum(e.district_seats for e in items)
     if district != rules.district_seats:
         raise InputError(
@@ -62,7 +65,7 @@ def allocate(
         votes={e.name: e.votes for e in items},
     )
     ctx = TierContext(rules, items, total, verdicts, tiebreaker)
-    outcome = family_of(rules).allocate(ctx)
+    outcome = family.allocate(ctx)
     qualified = {q.name: q for q in ctx.qualification}
     parties = tuple(
         PartyResult(
@@ -89,4 +92,6 @@ def allocate(
         ties=tuple(tiebreaker.records),
         seed=seed,
         rounded_shares=outcome.rounded_shares,
+        first_party=tuple(outcome.first_party),
+        appointed=outcome.appointed,
     )

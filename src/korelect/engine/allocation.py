@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from korelect.base.numbers import Number, exact_str, fmt_decimal, fmt_percent, fmt_votes
+from korelect.base.numbers import (
+    Number,
+    exact_str,
+    fmt_decimal,
+    fmt_percent,
+    fmt_share,
+    fmt_votes,
+)
 from korelect.engine.apportion import (
     Apportionment,
     Qualification,
@@ -64,6 +71,82 @@ class Bonus:
     exact: Fraction
     """The unrounded share of list seats (e.g. 75/2)."""
     rounding: str
+
+
+@dataclass(frozen=True)
+class FirstPartyStep:
+    """One step of a first-party rule (1963–1971, 1981/1985): the first party and its seats.
+
+    ``rule`` is ``"ceiling"`` (it had at least ``majority`` of the weights: the seats
+    went by share, the first party at most ``exact`` of them), ``"guaranteed"`` (it
+    had less: it received ``exact`` of them, rounded) or ``"fixed"`` (1981/1985: it
+    received ``exact`` of them, rounded, whatever its share). ``level`` 0 is the first
+    party; 1, 2, ... the parties after it where the rule is repeated for the others.
+    """
+
+    level: int
+    name: str
+    basis: str
+    """``votes`` or ``district seats``: what it was first by, and what the shares are of."""
+    weight: Number
+    """Its votes or district seats."""
+    base: Fraction
+    """The whole its share is of."""
+    base_of: str
+    """What that whole is, in words (``the qualifying parties' votes``, ...)."""
+    seats: int
+    """The seats at stake in this step."""
+    rule: str
+    majority: Fraction | None
+    """The share at or above which seats go by share (``None`` for a fixed share)."""
+    exact: Fraction
+    """The bound (ceiling) or the share received (guaranteed, fixed), times the seats."""
+    rounding: str
+    given: int
+    """Seats the first party received in this step."""
+    capped: bool = False
+    """``ceiling``: whether the bound took seats from it."""
+    kept: int = 0
+    """Seats it also received because no other party could share them."""
+    apportionments: tuple[Apportionment, ...] = ()
+    """The apportionments of this step, in the order they ran."""
+
+    @property
+    def share(self) -> Fraction:
+        """Its share of ``base``."""
+        return Fraction(self.weight) / self.base if self.base else Fraction(0)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready record; exact numbers are strings like ``"7/3"``."""
+        return {
+            "level": self.level,
+            "name": self.name,
+            "basis": self.basis,
+            "weight": exact_str(self.weight),
+            "base": exact_str(self.base),
+            "base_of": self.base_of,
+            "share": exact_str(self.share),
+            "seats": self.seats,
+            "rule": self.rule,
+            "majority": None if self.majority is None else exact_str(self.majority),
+            "exact": exact_str(self.exact),
+            "rounding": self.rounding,
+            "given": self.given,
+            "capped": self.capped,
+            "kept": self.kept,
+            "apportionments": [a.stage for a in self.apportionments],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    """The seats of a tier filled by appointment (1973, 1978: 유신정우회)."""
+
+    name: str
+    """The appointed bloc's entry."""
+    seats: int
+    by: str
+    """Who appointed it, in words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +303,10 @@ class Allocation:
     seed: int
     rounded_shares: ShareRounding | None = None
     """The rounded vote shares the list seats were computed from (1996, 2000)."""
+    first_party: tuple[FirstPartyStep, ...] = ()
+    """The steps of a first-party rule (1963–1971, 1981, 1985), in order."""
+    appointed: Appointment | None = None
+    """The tier filled by appointment (1973, 1978)."""
 
     @property
     def total_seats(self) -> int:
@@ -326,6 +413,14 @@ class Allocation:
                 if self.rounded_shares is None
                 else self.rounded_shares.to_dict(),
                 "linked": None if self.linked is None else self.linked.to_dict(),
+                "first_party": [f.to_dict() for f in self.first_party],
+                "appointed": None
+                if self.appointed is None
+                else {
+                    "name": self.appointed.name,
+                    "seats": self.appointed.seats,
+                    "by": self.appointed.by,
+                },
                 "apportionments": [a.to_dict() for a in self.apportionments],
             },
             "ties": [tie_to_dict(t) for t in self.ties],
@@ -378,6 +473,10 @@ def results_table(a: Allocation) -> str:
     return "\n".join(out)
 
 
+_UNELECTED = ("none", "appointed")
+"""Formulas whose seats no vote shares out: no qualification step to explain."""
+
+
 def explain_allocation(a: Allocation) -> str:
     """The audit trail of an allocation, step by step."""
     rules = a.rules
@@ -385,6 +484,9 @@ def explain_allocation(a: Allocation) -> str:
     lines.append("")
     lines.append(f"Valid vote (all entries): {fmt_votes(a.total_votes)}")
     lines.append("")
+    if rules.formula in _UNELECTED:
+        _explain_unelected(a, lines)
+        return "\n".join(lines)
     step = 1
     lines.append(
         f"Step {step}. Qualifying parties (의석할당정당): {rules.threshold or 'every party'}"
@@ -420,15 +522,25 @@ def explain_allocation(a: Allocation) -> str:
     if a.rounded_shares is not None:
         step += 1
         _explain_rounded_shares(a.rounded_shares, a.apportionments, lines, step)
+    if a.first_party:
+        step = _explain_first_party(a.first_party, lines, step)
+    shown = {id(app) for f in a.first_party for app in f.apportionments}
     if a.linked is not None:
         step = _explain_linked(a.linked, lines, step)
     else:
         for app in a.apportionments:
+            if id(app) in shown:
+                continue
             step += 1
             lines.append("")
             lines.append(f"Step {step}. {app.stage[:1].upper() + app.stage[1:]}:")
             lines.extend("  " + line for line in explain_apportionment(app))
     lines.append("")
+    _explain_ties_and_result(a, lines)
+    return "\n".join(lines)
+
+
+def _explain_ties_and_result(a: Allocation, lines: list[str]) -> None:
     if a.ties:
         lines.append("Ties:")
         lines.extend("  " + t.describe() for t in a.ties)
@@ -437,7 +549,67 @@ def explain_allocation(a: Allocation) -> str:
     lines.append("")
     lines.append("Result:")
     lines.append(results_table(a))
-    return "\n".join(lines)
+
+
+def _explain_unelected(a: Allocation, lines: list[str]) -> None:
+    """No list tier (1948–1960), or a tier filled by appointment (1973, 1978)."""
+    district = sum(p.district_seats for p in a.parties)
+    if a.appointed is None:
+        lines.append(
+            f"Step 1. No list tier: all {a.rules.total_seats} seats are district seats, "
+            f"{district} of them held by the entries."
+        )
+    else:
+        t = a.appointed
+        by = f" by {t.by}" if t.by else ""
+        lines.append(
+            f"Step 1. The {t.seats} seats beyond the {district} district seats are filled "
+            f"by appointment{by}, not by votes: all {t.seats} to {t.name}."
+        )
+    lines.append("")
+    _explain_ties_and_result(a, lines)
+
+
+def _explain_first_party(steps: tuple[FirstPartyStep, ...], lines: list[str], step: int) -> int:
+    """The first-party steps of 1963–1971 and 1981/1985, each with its apportionments."""
+    for f in steps:
+        step += 1
+        lines.append("")
+        who = "First party" if f.level == 0 else f"Party {f.level + 1} (the rule repeated)"
+        most = "most votes" if f.basis == "votes" else "most district seats"
+        weight = fmt_votes(f.weight) if f.basis == "votes" else str(f.weight)
+        share = fmt_percent(f.share)
+        head = (
+            f"Step {step}. {who}: {f.name} has the {most}, {weight} of {f.base_of} "
+            f"({fmt_votes(f.base) if f.basis == 'votes' else exact_str(f.base)}, {share})"
+        )
+        part = fmt_share(f.exact / f.seats) if f.seats else "0"
+        exact = f"{part} of the {f.seats} seats, {fmt_decimal(f.exact, 2)}"
+        majority = fmt_share(f.majority or Fraction(0))
+        if f.rule == "fixed":
+            lines.append(f"{head}: it receives {exact}, rounded {f.rounding} to {f.given}.")
+        elif f.rule == "guaranteed":
+            lines.append(
+                f"{head}, below {majority}: it receives {exact}, rounded {f.rounding} to {f.given}."
+            )
+        else:
+            lines.append(
+                f"{head}, at least {majority}: the seats go by {f.basis}, {f.name} receiving at "
+                f"most {exact}, so at most {int(f.exact)}."
+            )
+            if f.capped:
+                lines.append(
+                    f"  By share it would receive more than {int(f.exact)}: it receives "
+                    f"{f.given}, and the others share the other {f.seats - f.given}."
+                )
+        if f.kept:
+            lines.append(
+                f"  No other party can share the {f.kept} seats left: {f.name} receives them."
+            )
+        for app in f.apportionments:
+            lines.append(f"  {app.stage[:1].upper() + app.stage[1:]}:")
+            lines.extend("    " + line for line in explain_apportionment(app))
+    return step
 
 
 def _explain_rounded_shares(

@@ -17,11 +17,16 @@ class Kind(StrEnum):
     Only a ``PARTY`` can win list seats. ``INDEPENDENT`` holds district winners
     without a party; ``OTHER`` is a bucket of small parties that counts in the
     vote total (and so in every threshold's denominator) but is not a party.
+    ``APPOINTED`` is a bloc that no vote elects, with no votes and no district
+    seats: an :class:`~korelect.law.rules.Appointed` tier gives it its seats
+    (유신정우회, 1973 and 1978), and tables, charts and indices can leave it out by
+    its kind.
     """
 
     PARTY = "party"
     INDEPENDENT = "independent"
     OTHER = "other"
+    APPOINTED = "appointed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,12 @@ class Entry:
             raise InputError(
                 f"{self.name!r} is an 'other' bucket, which counts in the vote total only; "
                 f"its district seats must be 0 (got {self.district_seats})"
+            )
+        if self.kind is Kind.APPOINTED and (self.votes or self.district_seats):
+            raise InputError(
+                f"{self.name!r} is an appointed bloc, which no vote elects; its votes and "
+                f"district seats must be 0 (got {self.votes} votes, {self.district_seats} "
+                "district seats)"
             )
 
     @property

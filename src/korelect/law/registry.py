@@ -10,6 +10,18 @@ from types import MappingProxyType
 
 from korelect.errors import UnknownElectionError
 from korelect.law import (
+    election_1948,
+    election_1950,
+    election_1954,
+    election_1958,
+    election_1960,
+    election_1963,
+    election_1967,
+    election_1971,
+    election_1973,
+    election_1978,
+    election_1981,
+    election_1985,
     election_1988,
     election_1992,
     election_1996,
@@ -24,6 +36,18 @@ from korelect.law import (
 from korelect.law.rules import Rules
 
 ELECTIONS = (
+    election_1948,
+    election_1950,
+    election_1954,
+    election_1958,
+    election_1960,
+    election_1963,
+    election_1967,
+    election_1971,
+    election_1973,
+    election_1978,
+    election_1981,
+    election_1985,
     election_1988,
     election_1992,
     election_1996,
@@ -56,7 +80,8 @@ def registered_years() -> tuple[int, ...]:
     """The years whose law is registered.
 
     >>> registered_years()
-    (1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024)
+    (1948, 1950, 1954, 1958, 1960, 1963, 1967, 1971, 1973, 1978, 1981, 1985,
+     1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024)
     """
     return tuple(REGISTRY)
 
@@ -70,7 +95,8 @@ def rules_for(year: int | str, **changes: object) -> Rules:
     Traceback (most recent call last):
     ...
     korelect.errors.UnknownElectionError: no rules for 1999;
-    known years: 1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024
+    known years: 1948, 1950, 1954, 1958, 1960, 1963, 1967, 1971, 1973, 1978, 1981, 1985,
+    1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024
     """
     key: object = year
     if isinstance(year, str) and year.strip().isascii() and year.strip().isdigit():

@@ -12,11 +12,13 @@ is reported with the file and the field::
     name = "200 districts + 100 compensatory list seats"
     total_seats = 300
     district_seats = 200
+    district_magnitude = 1    # members per district (1973–1985: 2)
     threshold = "3%"
     vote_basis = "list"
     ties = "lot"
     [list_tier]
-    formula = "linked"        # seat-share | proportional | linked
+    formula = "linked"        # none | first-party-bounds | appointed |
+                              # first-party-fixed-share | seat-share | proportional | linked
     compensation = "1"        # 1/2 in 2020 and 2024; 1 is fully compensatory
 
 ``rules_to_toml`` writes any rules in this format, and reading it back gives
@@ -35,7 +37,7 @@ from pathlib import Path
 from korelect.base.numbers import exact_str
 from korelect.errors import RulesError, RulesFileError
 from korelect.law.registry import rules_for
-from korelect.law.rules import FirstPartyBonus, Rules, tier_from_mapping
+from korelect.law.rules import FORMULAS, FirstPartyBonus, Rules, tier_from_mapping
 from korelect.law.thresholds import Condition
 
 _TOP = (
@@ -45,6 +47,7 @@ _TOP = (
     "assembly",
     "total_seats",
     "district_seats",
+    "district_magnitude",
     "threshold",
     "vote_basis",
     "ties",
@@ -159,7 +162,7 @@ def rules_from_mapping(raw: Mapping[str, object], *, path: str = "<rules>") -> R
         if tier_data is None:
             raise RulesFileError(
                 "is required: a [list_tier] table with formula = "
-                '"seat-share", "proportional" or "linked"',
+                + ", ".join(f'"{name}"' for name in FORMULAS),
                 path=path,
                 field="list_tier",
             )
@@ -234,16 +237,21 @@ def rules_to_toml(rules: Rules) -> str:
     >>> text = rules_to_toml(rules_for(2020))
     >>> load_rules("x.toml", text=text) == rules_for(2020)
     True
+    >>> print(rules_to_toml(rules_for(1981)).split("[list_tier]")[1].strip())
+    formula = "first-party-fixed-share"
+    share = "2/3"
+    rounding = "down"
+    basis = "district seats"
+    method = "hare"
     """
     lines = [
         "# korelect rules file: edit any field and run",
         "#   korelect allocate FILE.csv --rules THIS.toml",
         "",
     ]
-    for f in fields(rules):
-        if f.name == "list_tier":
-            continue
-        lines.append(f"{f.name} = {_toml_value(getattr(rules, f.name))}")
+    names = [f.name for f in fields(rules) if f.name not in ("list_tier", "district_magnitude")]
+    names.insert(names.index("district_seats") + 1, "district_magnitude")
+    lines += [f"{name} = {_toml_value(getattr(rules, name))}" for name in names]
     lines += ["", "[list_tier]", f'formula = "{rules.formula}"']
     bonus: FirstPartyBonus | None = None
     for f in fields(rules.list_tier):

@@ -44,8 +44,9 @@ class Province:
 class District:
     """One district, with its turnout figures where counts exist.
 
-    ``magnitude`` is the number of members it elects: 1 since 1988 (single-member
-    districts); 2 in the 1973–1985 two-member districts.
+    ``magnitude`` is the number of members it elects: 1 in single-member districts
+    (1948–1971, since 1988); 2 in the 1973–1985 two-member districts. The shipped table
+    has it as a column; a districts file without the column elects one member each.
     """
 
     year: int
@@ -143,6 +144,20 @@ class Election:
     year: int
     assembly: int
     date: str
+
+
+@dataclass(frozen=True, slots=True)
+class NationalSeats:
+    """A party's declared seats in the national tier (1963–1985).
+
+    The 전국구 seats of 1963–1971 and 1981–1985, or the members of 유신정우회 in 1973 and
+    1978 (a tier filled by appointment, not by a vote).
+    """
+
+    year: int
+    party_ko: str
+    seats: int
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +378,7 @@ class Dataset:
                 r.maybe_integer("abstentions"),
                 r.flag("uncontested"),
                 r.text("source"),
+                r.integer("magnitude") if r.has("magnitude") else 1,
             ),
         )
 
@@ -463,6 +479,16 @@ class Dataset:
                 r.text("list_vote_pct"),
                 r.text("constituency_vote_pct"),
                 r.text("source"),
+            ),
+        )
+
+    def national_seats(self, year: int) -> tuple[NationalSeats, ...]:
+        """The national tier's declared seats per party (1963–1985; none for other years)."""
+        return self._table(
+            "national_seats.csv",
+            year,
+            lambda r: NationalSeats(
+                r.integer("year"), r.text("party_ko"), r.integer("seats"), r.text("source")
             ),
         )
 

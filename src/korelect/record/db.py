@@ -130,12 +130,13 @@ TABLES: Final[tuple[Table, ...]] = (
     Table(
         "districts",
         "districts.csv",
-        "single-member districts with electorate and turnout (none for the uncontested 2016 one)",
+        "districts (members elected, electorate and turnout where known), 1948-2024",
         {
             "year": _I,
             "district_id": _V,
             "province": _V,
             "name_ko": _V,
+            "magnitude": _I,
             "electorate": _I,
             "ballots_cast": _I,
             "valid_votes": _I,
@@ -148,7 +149,7 @@ TABLES: Final[tuple[Table, ...]] = (
     Table(
         "candidates",
         "candidates.csv",
-        "district candidates and their votes, 1988-2020",
+        "district candidates and their votes, 1948-2024",
         {
             "year": _I,
             "district_id": _V,
@@ -161,7 +162,7 @@ TABLES: Final[tuple[Table, ...]] = (
     Table(
         "winners",
         "winners.csv",
-        "declared district winners, with hanja names and birth dates, 1988-2024",
+        "declared district winners, 1948-2024 (hanja names and birth dates from 1988)",
         {
             "year": _I,
             "district_id": _V,
@@ -226,6 +227,12 @@ TABLES: Final[tuple[Table, ...]] = (
             "constituency_vote_pct": _PCT,
             "source": _V,
         },
+    ),
+    Table(
+        "national_seats",
+        "national_seats.csv",
+        "declared national-tier seats per party, 1963-1985 (유신정우회 1973, 1978)",
+        {"year": _I, "party_ko": _V, "seats": _I, "source": _V},
     ),
     Table(
         "seed_tables",

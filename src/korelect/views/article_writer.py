@@ -532,6 +532,12 @@ _FAMILY_SENTENCES: Mapping[str, Callable[[Rules, Any], list[str]]] = {
 """How each list-tier family (by its registry ``formula`` name) describes its tier."""
 
 
+def _sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first letter and a full stop."""
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "."
+
+
 def electoral_system_paragraph(rules: Rules) -> str:
     """The electoral system in one paragraph, generated from ``rules``.
 
@@ -559,18 +565,24 @@ def electoral_system_paragraph(rules: Rules) -> str:
     >>> "capped at 30 of the 47 list seats" in text, "other 17 list seats" in text
     (True, True)
     """
+    magnitude = rules.district_magnitude
+    districts = (
+        "single-member constituencies by first-past-the-post (plurality) voting"
+        if magnitude == 1
+        else f"{rules.district_seats // magnitude} constituencies of {magnitude} members each, "
+        f"the {magnitude} candidates with the most votes elected"
+    )
+    appointed = family_of(rules).formula == "appointed"
+    rest = "appointed, not elected" if appointed else "from national party lists"
     if rules.list_seats == 0:
-        seats = (
-            f"All {rules.total_seats} seats were elected in single-member constituencies by "
-            f"first-past-the-post (plurality) voting."
-        )
+        seats = f"All {rules.total_seats} seats were elected in {districts}."
     elif rules.district_seats == 0:
         seats = f"All {rules.total_seats} seats were allocated from national party lists."
     else:
         seats = (
             f"Of the {rules.total_seats} seats, {rules.district_seats} were elected in "
-            f"single-member constituencies by first-past-the-post (plurality) voting and the "
-            f"remaining {rules.list_seats} from national party lists."
+            f"{districts}{',' if magnitude > 1 else ''} and the remaining {rules.list_seats} "
+            f"{rest}."
         )
     sentences = [seats]
     if not rules.list_seats:
@@ -585,8 +597,16 @@ def electoral_system_paragraph(rules: Rules) -> str:
             "Each voter cast a single vote, for a constituency candidate; there was no "
             "separate list vote."
         )
-    if rules.list_seats:
-        sentences += _FAMILY_SENTENCES[family_of(rules).formula](rules, rules.list_tier)
+    if rules.list_seats and appointed:
+        sentences.append(_sentence(rules.list_tier.describe(rules.list_seats)))
+    elif rules.list_seats:
+        family = family_of(rules).formula
+        if family in _FAMILY_SENTENCES:
+            sentences += _FAMILY_SENTENCES[family](rules, rules.list_tier)
+        else:  # the 1963–1985 tiers: the law's own description
+            sentences.append(
+                _sentence(f"The list seats went {rules.list_tier.describe(rules.list_seats)}")
+            )
         sentences.append(_threshold_sentence(rules))
         sentences.append(_ties_sentence(rules))
     sentences.append(_source_sentence(rules))

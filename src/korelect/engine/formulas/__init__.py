@@ -1,5 +1,8 @@
 """The list-tier formulas of Korean law, one module per family.
 
+- :mod:`.unelected`: no list tier (1948–1960), and a tier filled by appointment (1973, 1978);
+- :mod:`.first_party`: the national tiers with a first-party rule, by votes with the first
+  party's seats bounded (1963–1971), and a fixed share to the first party (1981, 1985);
 - :mod:`.seat_share`: list seats by district seats (1988 with a first-party bonus, 1992);
 - :mod:`.vote_share`: list seats by votes among qualifying parties (1996–2016);
 - :mod:`.linked`: the semi-compensatory formula of art. 189(2) (2020, 2024).
@@ -14,7 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from korelect.engine.allocation import Bonus, LinkedTier, MinorPartySeat, ShareRounding
+from korelect.engine.allocation import (
+    Appointment,
+    Bonus,
+    FirstPartyStep,
+    LinkedTier,
+    MinorPartySeat,
+    ShareRounding,
+)
 from korelect.engine.apportion import Apportionment, Qualification
 from korelect.engine.entries import Entry
 from korelect.engine.ties import TieBreaker
@@ -50,6 +60,8 @@ class TierOutcome:
     bonus: Bonus | None = None
     linked: LinkedTier | None = None
     rounded_shares: ShareRounding | None = None
+    first_party: list[FirstPartyStep] = field(default_factory=list)
+    appointed: Appointment | None = None
 
 
 def minor_party_seats(ctx: TierContext, condition: Condition | None) -> list[MinorPartySeat]:
