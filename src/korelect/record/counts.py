@@ -80,7 +80,7 @@ DECLARED_SOURCE = {2024: "assemblykor/legislators.csv"}
 """The source whose winners korelect takes as declared, by year (default below)."""
 DEFAULT_DECLARED = "krvote/chongun_winner.converted.csv"
 
-ELECTION_KEYS = ("format", "version", "year", "name", "rules")
+ELECTION_KEYS = ("format", "version", "year", "name", "rules", "gaps")
 DISTRICT_COLUMNS = (
     "district_id",
     "province",
@@ -140,6 +140,8 @@ class Counts:
     """The provinces the districts lie in (names and table order)."""
     source: str = ""
     """Where the counts come from: ``korelect/data`` or the folder read."""
+    gaps: tuple[str, ...] = ()
+    """Seats of the law that no count covers (1948: 3 Jeju districts), said in words."""
     rules_source: str = field(default="", compare=False)
     """How ``election.toml`` names the rules (a year or a file), for writing them back."""
 
@@ -170,6 +172,9 @@ def counts_of(year: int, data: Dataset | None = None) -> Counts:
     """
     data = data or dataset()
     primary = DECLARED_SOURCE.get(year, DEFAULT_DECLARED)
+    sources = {w.source for w in data.winners(year)}
+    if primary not in sources and len(sources) == 1:
+        primary = sources.pop()  # 1948–1985: polis-korea's winners are the only declaration
     births: dict[tuple[str, str], date] = {}
     for w in sorted(data.winners(year), key=lambda w: w.source == primary):
         if w.birth_date is not None:
@@ -189,11 +194,29 @@ def counts_of(year: int, data: Dataset | None = None) -> Counts:
         for c in data.candidates(year)
     )
     rules = rules_for(year)
+    districts = data.districts(year)
+    counted = sum(d.magnitude for d in districts)
+    gaps: tuple[str, ...] = ()
+    if counted < rules.district_seats:
+        # the law's districts that no source counts (docs/DATA.md): the assembly is the one
+        # the counts can compute, and the seats that no count covers are said, not invented
+        missing = rules.district_seats - counted
+        gap = (
+            f"{missing} of the law's {rules.district_seats} district seats are in no count "
+            f"(docs/DATA.md names them): the assembly computed has "
+            f"{rules.total_seats - missing} seats"
+        )
+        gaps = (gap,)
+        rules = rules.replace(
+            total_seats=rules.total_seats - missing,
+            district_seats=counted,
+            name=f"{rules.name}, the {counted} districts counted",
+        )
     return Counts(
         year=year,
         name=rules.name,
         rules=rules,
-        districts=data.districts(year),
+        districts=districts,
         candidates=candidates,
         winners=tuple(w for w in data.winners(year) if w.source == primary and w.district_id),
         list_votes=tuple(v for v in data.list_votes(year) if v.level == "province"),
@@ -201,6 +224,7 @@ def counts_of(year: int, data: Dataset | None = None) -> Counts:
         list_turnout=tuple(t for t in data.list_turnout(year) if t.level == "province"),
         provinces=data.provinces(),
         source="korelect/data" if data.folder is None else str(data.folder),
+        gaps=gaps,
         rules_source=str(year),
     )
 
@@ -244,6 +268,7 @@ def counts_files(counts: Counts) -> dict[str, str]:
         f"year = {counts.year}\n"
         f"name = {_toml_string(counts.name)}\n"
         f"{rules_line}\n"
+        + (f"gaps = [{', '.join(_toml_string(g) for g in counts.gaps)}]\n" if counts.gaps else "")
     )
     files["districts.csv"] = _csv(
         DISTRICT_COLUMNS,
@@ -426,7 +451,7 @@ def _count(row: CsvRow, name: str, *, default: int | None = None) -> int | None:
     return value
 
 
-def _read_election(folder: _Folder) -> tuple[int, str, Rules, str]:
+def _read_election(folder: _Folder) -> tuple[int, str, Rules, str, tuple[str, ...]]:
     name = "election.toml"
     label = folder.label(name)
     if not folder.exists(name):
@@ -466,6 +491,11 @@ def _read_election(folder: _Folder) -> tuple[int, str, Rules, str]:
         raise FileFormatError(
             f"expected a non-empty string (got {title!r})", path=label, field="name"
         )
+    gaps = meta.get("gaps", [])
+    if not isinstance(gaps, list) or not all(isinstance(g, str) for g in gaps):
+        raise FileFormatError(
+            f"expected a list of strings (got {gaps!r})", path=label, field="gaps"
+        )
     given = meta.get("rules", year if year in REGISTRY else None)
     if given is None:
         raise FileFormatError(
@@ -481,7 +511,7 @@ def _read_election(folder: _Folder) -> tuple[int, str, Rules, str]:
                 path=label,
                 field="rules",
             )
-        return year, title, rules_for(given), str(given)
+        return year, title, rules_for(given), str(given), tuple(gaps)
     if not isinstance(given, str) or not given or Path(given).name != given:
         raise FileFormatError(
             f"expected an election year or the name of a rules file in the folder (got {given!r})",
@@ -492,7 +522,7 @@ def _read_election(folder: _Folder) -> tuple[int, str, Rules, str]:
         raise FileFormatError(
             f"names {given}, which is not in the folder", path=label, field="rules"
         )
-    return year, title, load_rules(folder.folder / given), given
+    return year, title, load_rules(folder.folder / given), given, tuple(gaps)
 
 
 def _read_provinces(folder: _Folder) -> tuple[Province, ...]:
@@ -743,7 +773,7 @@ def read_counts(folder: str | os.PathLike[str]) -> Counts:
             path=str(path),
         )
     files = _Folder(path)
-    year, title, rules, rules_source = _read_election(files)
+    year, title, rules, rules_source, gaps = _read_election(files)
     provinces = _read_provinces(files)
     codes = {p.code for p in provinces}
     districts = _read_districts(files, year, codes)
@@ -763,6 +793,7 @@ def read_counts(folder: str | os.PathLike[str]) -> Counts:
         list_turnout=_read_list_turnout(files, year, codes),
         provinces=provinces,
         source=str(path),
+        gaps=gaps,
         rules_source=rules_source,
     )
     if counts.district_seats != rules.district_seats:

@@ -31,6 +31,7 @@ from korelect.base.numbers import Number, fmt_percent
 from korelect.engine.allocate import allocate
 from korelect.engine.allocation import Allocation
 from korelect.engine.entries import Entry, Kind
+from korelect.engine.formulas.registry import family_of
 from korelect.errors import InputError, UnknownElectionError, UnknownNameError
 from korelect.law.registry import rules_for
 from korelect.law.rules import Rules, VoteBasis
@@ -379,6 +380,8 @@ def count_districts(counts: Counts) -> tuple[list[DistrictResult], list[Finding]
         decl = declared.get(d.district_id, [])
         first = decl[0] if decl else None
         cands = by_district.get(d.district_id, [])
+        if first is not None and not d.uncontested and all(c.votes is None for c in cands):
+            cands = []  # listed without a count (1954/1958 Jeju): the declared winner holds it
         if not cands:
             if first is None:
                 findings.append(
@@ -609,6 +612,10 @@ def compute(
     year = counts.year
     law = counts.rules
     districts, findings = count_districts(counts)
+    findings += [
+        Finding(year, "seats no count covers", str(year), gap, "the law's seats", counts.source)
+        for gap in counts.gaps
+    ]
     info: dict[str, PartyInfo] = {}
 
     def key(name_ko: str) -> str:
@@ -628,6 +635,10 @@ def compute(
     for pid in dict.fromkeys([*votes, *seats]):
         kind = Kind.INDEPENDENT if info[pid].name_ko == INDEPENDENT else Kind.PARTY
         entries.append(Entry(pid, votes.get(pid, 0), seats.get(pid, 0), kind))
+    bloc = getattr(rules.list_tier, "bloc", None)
+    if family_of(rules).formula == "appointed" and isinstance(bloc, str):
+        # the appointed tier (1973, 1978): its seats go to the bloc no vote elects
+        entries.append(Entry(key(bloc), 0, 0, Kind.APPOINTED))
     if shares_only:
         rest = 100 - sum((Fraction(v) for v in votes.values()), Fraction(0))
         if rest > 0:

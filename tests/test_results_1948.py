@@ -1,0 +1,79 @@
+"""The twelve elections of 1948–1985 computed from their counts, through the one road.
+
+Their counts are shipped (polis-korea, docs/DATA.md) but not yet listed as elections
+(issue 11), so they are computed as :func:`korelect.counts_of` gives them: the
+district winners must be polis-korea's declared winners and the national tier's seats
+its declared ones (``national_seats``), for every party.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import korelect
+from korelect.engine.entries import Kind
+from korelect.record.data import dataset
+from korelect.record.election import party_info
+
+HISTORIC = (1948, 1950, 1954, 1958, 1960, 1963, 1967, 1971, 1973, 1978, 1981, 1985)
+UNCOUNTED = {1948: 3, 1950: 4}
+"""District seats of the law in no source (docs/DATA.md): 1948 and 1950 Jeju, 1950 옹진군 을."""
+
+
+@pytest.fixture(scope="module", params=HISTORIC)
+def year(request: pytest.FixtureRequest) -> int:
+    return int(request.param)
+
+
+def pid(name: str, year: int) -> str:
+    return party_info(name, year).party_id
+
+
+def test_the_assembly_is_the_law_s_less_the_seats_no_count_covers(year: int) -> None:
+    result = korelect.results(korelect.counts_of(year))
+    law = korelect.rules_for(year)
+    missing = UNCOUNTED.get(year, 0)
+    assert result.total_seats == law.total_seats - missing
+    gaps = [f for f in result.findings if f.check == "seats no count covers"]
+    assert len(gaps) == (1 if missing else 0)
+    if missing:
+        assert f"{missing} of the law's {law.district_seats} district seats" in gaps[0].ours
+
+
+def test_district_seats_are_the_declared_winners(year: int) -> None:
+    result = korelect.results(korelect.counts_of(year))
+    declared = Counter(pid(w.party_ko, year) for w in dataset().winners(year))
+    computed = Counter(pid(p, year) for d in result.districts for _, p in d.members)
+    assert computed == declared
+    assert not [f for f in result.findings if f.check == "declared winner vs counts"]
+    hows = Counter(d.how for d in result.districts)
+    assert set(hows) <= {"plurality", "unopposed", "declared"}
+
+
+def test_the_national_tier_is_the_declared_one(year: int) -> None:
+    result = korelect.results(korelect.counts_of(year))
+    declared = {pid(n.party_ko, year): n.seats for n in dataset().national_seats(year) if n.seats}
+    computed = {p.info.party_id: p.list_seats for p in result.parties if p.list_seats}
+    assert computed == declared
+
+
+@pytest.mark.parametrize(("year_", "seats"), [(1973, 73), (1978, 77)])
+def test_the_appointed_third(year_: int, seats: int) -> None:
+    result = korelect.results(korelect.counts_of(year_))
+    (bloc,) = [p for p in result.parties if p.kind is Kind.APPOINTED]
+    assert (bloc.info.name_ko, bloc.total_seats, bloc.district_seats) == ("유신정우회", seats, 0)
+
+
+def test_two_member_districts_elect_two(year: int) -> None:
+    result = korelect.results(korelect.counts_of(year))
+    magnitude = korelect.rules_for(year).district_magnitude
+    assert {len(d.members) for d in result.districts} == {magnitude}
+
+
+def test_another_year_s_appointed_tier_on_2004_counts() -> None:
+    result = korelect.results(2004, rules=1973)
+    assert result.total_seats == 299
+    (bloc,) = [p for p in result.parties if p.kind is Kind.APPOINTED]
+    assert bloc.total_seats == 56
