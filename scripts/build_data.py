@@ -12,11 +12,9 @@ runs on a bare Python.
 The twelve elections of 1948-1985 (``HISTORIC``) come from polis-korea's crawl
 of the NEC count: their districts (with ``magnitude``, 2 in the two-member
 districts of 1973-1985), candidates, declared winners and the national tier's
-declared seats (``national_seats``). Their rows in ``elections.csv`` are written
-only when ``LIST_HISTORIC_ELECTIONS`` is True: listing a year there makes it a
-shipped election that ``korelect.results`` computes, which needs its law
-(``korelect.law.election_1948`` ...) in the registry first. Flip the switch, rerun
-this script and the shipped tables gain the twelve rows, nothing else.
+declared seats (``national_seats``), and ``elections.csv`` lists them with the
+rest: every year there is a shipped election that ``korelect.results`` computes
+under its law (``korelect.law.election_1948`` ...).
 """
 
 from __future__ import annotations
@@ -87,10 +85,6 @@ DATES = {
 HISTORIC = (1948, 1950, 1954, 1958, 1960, 1963, 1967, 1971, 1973, 1978, 1981, 1985)
 """The elections before 1988, shipped from polis-korea (districts, candidates, winners,
 national_seats); 1960 is the House of Representatives (민의원) only."""
-LIST_HISTORIC_ELECTIONS = False
-"""Whether elections.csv lists the HISTORIC years (their polling days in DATES). Off until
-their law is in korelect.law's registry: a year in elections.csv is one that
-``korelect.results`` must compute. The lead engineer flips it when integrating the law."""
 TWO_MEMBER = (1973, 1978, 1981, 1985)
 """Years of two-member districts (../shared/docs/LAW-1948-1985.md); the build checks that
 polis-korea marks exactly this many winners (``won``) in every district of a year."""
@@ -693,9 +687,7 @@ def main() -> None:
     winners += old_winners
 
     # -- elections and national list shares --------------------------------------------------
-    elections = [
-        [y, ASSEMBLY[y], DATES[y]] for y in ASSEMBLY if LIST_HISTORIC_ELECTIONS or y not in HISTORIC
-    ]
+    elections = [[y, ASSEMBLY[y], DATES[y]] for y in ASSEMBLY]
     shares: list[list[object]] = []
     with (data / "official/list_vote_shares_2020_2024.csv").open(encoding="utf-8") as f:
         shares.extend(

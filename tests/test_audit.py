@@ -87,7 +87,7 @@ def test_every_finding_is_complete(everything: tuple[Finding, ...]) -> None:
         assert f.theirs.strip(), f
         assert f.sources.strip(), f
         assert f.check in CHECKS, f
-        assert 1988 <= f.year <= 2024
+        assert 1948 <= f.year <= 2024
 
 
 def test_order_is_deterministic(everything: tuple[Finding, ...]) -> None:

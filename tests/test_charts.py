@@ -552,3 +552,25 @@ def test_simulation_titles_name_the_law_briefly() -> None:
     sim = korelect.simulate(2020, 10, rules=adapt_rules(2020, rules_for(2024))[0])
     titles = [t.text or "" for t in parse(histogram_svg(sim)).iter(f"{NS}text")]
     assert any(t.startswith("2020 under 2024's law: seats in 10 simulated") for t in titles)
+
+
+@pytest.mark.parametrize("year", [1973, 1978])
+def test_the_appointed_tier_is_drawn_apart(year: int) -> None:
+    result = results(year)
+    bloc = next(b for b in blocs(result) if b.appointed)
+    assert bloc.key == "yujeonghoe"
+    assert bloc.seats == result.rules.list_seats
+    svg = hemicycle_svg(result)
+    assert svg.count('class="seat"') == result.total_seats
+    assert svg.count('data-kind="appointed"') == result.rules.list_seats
+    assert svg.count('data-kind="list"') == 0
+    assert f"Yujeonghoe: {bloc.seats} appointed" in svg
+    assert "appointed seats hollow" in svg
+    assert "list seats light" not in svg
+
+
+def test_an_assembly_without_list_seats_has_a_plain_legend() -> None:
+    svg = hemicycle_svg(results(1958))
+    assert svg.count('class="seat"') == 233
+    assert "district +" not in svg
+    assert "Liberal Party: 126<" in svg

@@ -78,7 +78,7 @@ def test_the_request_function_takes_a_year_text_a_path_or_counts(
     assert _everything(korelect.results("2016")) == by_year
     assert _everything(korelect.results(str(exported[2016]))) == by_year
     assert _everything(korelect.results(counts_of(2016))) == by_year
-    with pytest.raises(UnknownElectionError, match="known years: 1988"):
+    with pytest.raises(UnknownElectionError, match="known years: 1948, 1950, "):
         korelect.results(2017)
 
 
@@ -190,6 +190,26 @@ def test_unopposed_two_member_district_elects_both(tmp_path: Path) -> None:
     assert result.districts[0].members == (("가", "P"), ("나", "Q"))
 
 
+def test_namesakes_stand_apart_by_ballot_order(tmp_path: Path) -> None:
+    # 1954 논산군 을, 1960 부여군 을, 1971 김포군·강화군, 1978 진안군·무주군·장수군: two
+    # candidates of one name in one district, neither of them elected
+    files = dict(TWO_MEMBER)
+    files["candidates.csv"] = (
+        "district_id,ballot_order,name_ko,party_ko,votes\n"
+        "A,1,가,P,100\nA,2,나,Q,90\nA,3,나,R,80\nB,1,라,P,50\nB,2,마,Q,70\n"
+    )
+    result = korelect.results(_folder(tmp_path, files))
+    assert result.districts[0].members == (("가", "P"), ("나", "Q"))
+    count = result.districts[0].count
+    assert count is not None
+    assert [(c.name_ko, c.party_ko) for c in count.candidates][1:] == [("나", "Q"), ("나", "R")]
+    files["winners.csv"] = "district_id,name_ko,party_ko\nA,가,P\nA,나,Q\n"
+    (tmp_path / "w").mkdir()
+    with pytest.raises(FileFormatError, match="namesakes") as info:
+        korelect.results(_folder(tmp_path / "w", files))
+    assert (info.value.line, info.value.field) == (3, "name_ko")
+
+
 # -- every mistake is one error naming the file, line and field ----------------------------
 
 
@@ -227,6 +247,12 @@ BAD = [
     ("list_votes.csv", "province,party_ko,votes\nnowhere,P,5\n", 2, "province"),
     ("list_shares.csv", "party_ko,pct\nP,120\n", 2, "pct"),
     ("winners.csv", "district_id,name_ko,party_ko\nQ,가,P\n", 2, "district_id"),
+    (
+        "candidates.csv",
+        "district_id,ballot_order,name_ko,party_ko,votes\nA,1,가,P,1\nA,1,나,Q,2\n",
+        3,
+        "ballot_order",
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ from types import ModuleType
 
 import pytest
 
+import korelect
 from korelect.record.data import Dataset, NationalSeats, dataset
 from korelect.record.db import connect
 
@@ -284,16 +285,16 @@ def test_1988_to_2024_rows_unchanged_in_count() -> None:
     assert {r["magnitude"] for r in table("districts.csv") if int(r["year"]) >= 1988} == {"1"}
 
 
-def test_historic_elections_are_not_listed_until_the_switch(build: ModuleType) -> None:
+def test_every_election_is_listed(build: ModuleType) -> None:
     assert build.HISTORIC == HISTORIC
     assert build.TWO_MEMBER == TWO_MEMBER
     assert [build.ASSEMBLY[y] for y in HISTORIC] == list(range(1, 13))
     assert all(build.DATES[y].startswith(f"{y}-") for y in HISTORIC)
     assert [build.polis_source(y) for y in HISTORIC] == [polis(y) for y in HISTORIC]
     listed = dataset().years()
-    assert build.LIST_HISTORIC_ELECTIONS is False
-    assert not set(listed) & set(HISTORIC)
-    assert listed == tuple(y for y in build.ASSEMBLY if y not in HISTORIC)
+    assert listed == tuple(build.ASSEMBLY) == tuple(sorted(build.ASSEMBLY))
+    assert listed == korelect.registered_years()
+    assert listed[: len(HISTORIC)] == HISTORIC
 
 
 def test_a_districts_file_without_magnitude_elects_one_member(tmp_path: Path) -> None:

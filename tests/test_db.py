@@ -463,10 +463,10 @@ def test_table_format_aligns_numbers_right_and_wide_characters() -> None:
 def test_table_format_limit() -> None:
     sql = "SELECT year, assembly FROM elections ORDER BY year"
     assert sql_to_text(sql, limit=2) == (
-        "year  assembly\n----  --------\n1988        13\n1992        14\n(2 rows; more not shown)"
+        "year  assembly\n----  --------\n1948         1\n1950         2\n(2 rows; more not shown)"
     )
     assert sql_to_text(sql, limit=0) == "year  assembly\n----  --------\n(0 rows; more not shown)"
-    assert sql_to_text(sql, limit=10).endswith("\n(10 rows)")
+    assert sql_to_text(sql, limit=22).endswith("\n(22 rows)")
 
 
 def test_csv_format() -> None:
@@ -477,7 +477,7 @@ def test_csv_format() -> None:
         limit=2,
     )
     assert text == (
-        'year,date,nothing,flag,name\n1988,1988-04-26,,true,"a,b"\n1992,1992-03-24,,true,"a,b"'
+        'year,date,nothing,flag,name\n1948,1948-05-10,,true,"a,b"\n1950,1950-05-30,,true,"a,b"'
     )
     rows = list(csv.DictReader(io.StringIO(sql_to_text("FROM winners", fmt="csv"))))
     assert len(rows) == 5367
@@ -533,12 +533,12 @@ def test_sql_command_formats() -> None:
     args = sql_parser().parse_args(["sql", sql, "--limit", "1"])
     assert (
         _sqlcli.run(args)
-        == "year  assembly\n----  --------\n1988        13\n(1 row; more not shown)"
+        == "year  assembly\n----  --------\n1948         1\n(1 row; more not shown)"
     )
     args = sql_parser().parse_args(["sql", sql, "--format", "csv", "--limit", "1"])
-    assert _sqlcli.run(args) == "year,assembly\n1988,13"
+    assert _sqlcli.run(args) == "year,assembly\n1948,1"
     args = sql_parser().parse_args(["sql", sql, "--format", "json"])
-    assert len(json.loads(_sqlcli.run(args))) == 10
+    assert len(json.loads(_sqlcli.run(args))) == 22
 
 
 def test_sql_command_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:

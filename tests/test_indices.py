@@ -26,6 +26,7 @@ from korelect.analysis.indices import (
     sainte_lague,
     wasted,
 )
+from korelect.cli import main
 from korelect.errors import InputError
 from korelect.record.data import dataset
 from korelect.record.election import results
@@ -141,9 +142,19 @@ def test_every_year_and_tier(
 ) -> None:
     result = computed[year]
     found = indices(result, tier=tier)  # type: ignore[arg-type]
+    if tier == "list" and (not result.rules.list_seats or year in (1973, 1978)):
+        # no national tier (1948-1960), or one filled by appointment (1973, 1978)
+        assert found.lines == ()
+        assert found.gallagher is None
+        assert found.loosemore_hanby is None
+        assert found.enp_seats is None
+        assert found.note is not None
+        assert str(year) in found.note
+        assert found.wasted_votes == indices(result).wasted_votes
+        return
     seats = sum(line.seats for line in found.lines)
     expected = {
-        "district": len(result.districts),
+        "district": sum(len(d.members) for d in result.districts),
         "list": sum(p.list_seats for p in result.parties),
         "assembly": result.total_seats,
     }[tier]
@@ -277,10 +288,43 @@ def test_text_and_dict() -> None:
 
 
 def test_cli_indices(capsys: pytest.CaptureFixture[str]) -> None:
-    from korelect.cli import main
 
     assert main(["indices", "2020", "--merge-satellites"]) == 0
     assert "satellites merged" in capsys.readouterr().out
     assert main(["indices", "2016", "--json"]) == 0
     assert '"assembly"' in capsys.readouterr().out
     assert main(["indices", "1999"]) == 2
+
+
+@pytest.mark.parametrize("year", [1973, 1978])
+def test_the_appointed_tier_can_be_left_out(
+    computed: dict[int, korelect.ElectionResult], year: int
+) -> None:
+    result = computed[year]
+    bloc = next(p for p in result.parties if p.kind is korelect.Kind.APPOINTED)
+    assert bloc.info.party_id == "yujeonghoe"
+    assert bloc.total_seats == result.rules.list_seats > 0
+    whole = indices(result)
+    elected = indices(result, appointed=False)
+    assert "yujeonghoe" in {line.key for line in whole.lines}
+    assert "yujeonghoe" not in {line.key for line in elected.lines}
+    assert sum(line.seats for line in whole.lines) == result.total_seats
+    assert sum(line.seats for line in elected.lines) == result.rules.district_seats
+    # a third of the seats went to a bloc no vote elected: at least 33 points
+    assert whole.loosemore_hanby is not None
+    assert elected.loosemore_hanby is not None
+    assert whole.loosemore_hanby >= Fraction(100, 3) > elected.loosemore_hanby
+    assert indices(result, tier="district") == indices(result, tier="district", appointed=False)
+
+
+def test_elected_only_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["indices", "1973", "--elected-only", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["appointed"] is False
+    keys = {line["key"] for line in out["tiers"]["assembly"]["lines"]}
+    assert "yujeonghoe" not in keys
+    assert out["tiers"]["list"]["gallagher"] is None
+    assert main(["indices", "1973", "--elected-only"]) == 0
+    assert "(the appointed tier left out)" in capsys.readouterr().out
+    assert main(["indices", "1973"]) == 0
+    assert "left out" not in capsys.readouterr().out

@@ -183,7 +183,7 @@ def test_cli_district(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_results_unknown_year(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["results", "1999"]) == 2
     assert capsys.readouterr().err.startswith(
-        "korelect: error: results: expected an election year (1988, "
+        "korelect: error: results: expected an election year (1948, 1950, "
     )
 
 

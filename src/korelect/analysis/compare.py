@@ -24,7 +24,7 @@ from korelect.analysis.indices import Indices, indices
 from korelect.base.numbers import fmt_decimal
 from korelect.base.table import grid
 from korelect.record.counts import Counts
-from korelect.record.election import ElectionResult, RulesLike, results
+from korelect.record.election import ElectionResult, PartyLine, RulesLike, results
 
 Source = int | str | os.PathLike[str] | Counts
 """What :func:`compare` computes: an election year, a counts folder or counts."""
@@ -168,21 +168,34 @@ def compare(source: Source, rules: RulesLike, *, merge_satellites: bool = False)
     """
     base = results(source)
     other = results(base.counts if base.counts is not None else source, rules=rules)
+    # every party either assembly seats: the appointed bloc of 1973/1978 has seats under
+    # its own law only, and a what-if's bloc under the other rules only
+    lines = {p.info.party_id: p for p in base.parties}
     others = {p.info.party_id: p for p in other.parties}
-    rows = tuple(
-        CompareRow(
-            p.info.party_id,
-            p.info.name_en,
-            p.info.name_ko,
-            p.district_seats,
-            (p.list_seats, others[p.info.party_id].list_seats),
-            (p.total_seats, others[p.info.party_id].total_seats),
-        )
-        for p in base.parties
-        if p.total_seats or others[p.info.party_id].total_seats
-    )
+    ids = [*lines, *(pid for pid in others if pid not in lines)]
+
+    def seats(side: dict[str, PartyLine], pid: str) -> tuple[int, int]:
+        p = side.get(pid)
+        return (0, 0) if p is None else (p.list_seats, p.total_seats)
+
+    rows = []
+    for pid in ids:
+        line = lines.get(pid) or others[pid]
+        (list_a, total_a), (list_b, total_b) = seats(lines, pid), seats(others, pid)
+        if total_a or total_b:
+            district = line.district_seats if pid in lines else 0
+            rows.append(
+                CompareRow(
+                    pid,
+                    line.info.name_en,
+                    line.info.name_ko,
+                    district,
+                    (list_a, list_b),
+                    (total_a, total_b),
+                )
+            )
     pair = (
         indices(base, tier="assembly", merge_satellites=merge_satellites),
         indices(other, tier="assembly", merge_satellites=merge_satellites),
     )
-    return Comparison(base.year, base, other, other.notes, rows, pair)
+    return Comparison(base.year, base, other, other.notes, tuple(rows), pair)

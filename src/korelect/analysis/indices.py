@@ -61,6 +61,7 @@ from fractions import Fraction
 from typing import Literal, get_args
 
 from korelect.base.numbers import Number, exact_str, fmt_decimal, fmt_percent
+from korelect.engine.entries import Kind
 from korelect.errors import InputError, UnknownNameError
 from korelect.record.counts import Counts
 from korelect.record.election import ElectionResult, party_info, results, squash
@@ -304,8 +305,8 @@ def wasted(result: ElectionResult) -> tuple[int, Fraction] | None:
         if d.count is None:
             continue
         counted = True
-        holder = squash(d.winner_name)
-        lost += sum(c.votes or 0 for c in d.count.candidates if squash(c.name_ko) != holder)
+        holders = {squash(name) for name, _ in d.members}  # two members 1973-1985
+        lost += sum(c.votes or 0 for c in d.count.candidates if squash(c.name_ko) not in holders)
         valid += d.district.valid_votes or sum(c.votes or 0 for c in d.count.candidates)
     if not counted:
         return None
@@ -313,7 +314,7 @@ def wasted(result: ElectionResult) -> tuple[int, Fraction] | None:
 
 
 def _groups(
-    result: ElectionResult, tier: Tier, merge: bool
+    result: ElectionResult, tier: Tier, merge: bool, appointed: bool = True
 ) -> tuple[dict[str, Number], dict[str, int], dict[str, str], bool]:
     """Votes and seats by group key, names, and whether the tier has votes at all."""
     votes: dict[str, Number] = defaultdict(int)
@@ -329,13 +330,16 @@ def _groups(
             return pid
 
         for d in result.districts:
-            seats[key(d.winner_party)] += 1
+            for _, party_ko in d.members:  # two members each 1973-1985
+                seats[key(party_ko)] += 1
             if d.count is not None:
                 counted = True
                 for c in d.count.candidates:
                     votes[key(c.party_ko)] += c.votes or 0
         return dict(votes), dict(seats), names, counted
     for p in result.parties:
+        if p.kind is Kind.APPOINTED and not appointed:
+            continue
         pid = _merged_id(p.info.party_id, merge)
         names.setdefault(pid, _name(pid, p.info.name_en))
         votes[pid] += p.votes
@@ -349,18 +353,64 @@ def _groups(
     return dict(votes), dict(seats), names, True
 
 
+def _no_elected_list(result: ElectionResult) -> str | None:
+    """Why the list tier of ``result`` has no indices, or None where it was elected."""
+    rules = result.rules
+    if rules.list_tier.formula == "appointed":
+        return (
+            f"the national tier of {result.year} was filled by appointment, not elected: "
+            "the list tier has no indices"
+        )
+    if not rules.list_seats:
+        return f"{result.year} had no national tier: the list tier has no indices"
+    return None
+
+
 def indices(
-    result: ElectionResult, *, tier: Tier = "assembly", merge_satellites: bool = False
+    result: ElectionResult,
+    *,
+    tier: Tier = "assembly",
+    merge_satellites: bool = False,
+    appointed: bool = True,
 ) -> Indices:
     """Every index of one tier of ``result`` (see the module docstring for the choices).
+
+    ``appointed=False`` leaves the appointed tier of 1973 and 1978 (유신정우회, seats no
+    vote gave) out of the assembly tier, which then compares the elected members with the
+    votes. The list tier of an election without an elected national tier (1948-1960, and
+    the appointed one) has no indices: None, with a note saying why.
 
     >>> i = indices(results(2016), tier="assembly")
     >>> round(i.gallagher, 2), fmt_decimal(i.loosemore_hanby, 2), fmt_decimal(i.enp_seats, 2)
     (16.41, '26.29', '2.85')
+    >>> [fmt_decimal(indices(results(1973), appointed=a).loosemore_hanby, 2) for a in (True, False)]
+    ['33.33', '14.39']
+    >>> indices(results(1958), tier="list").note
+    '1958 had no national tier: the list tier has no indices'
     """
     if tier not in TIERS:
         raise InputError(f"tier must be one of {', '.join(TIERS)} (got {tier!r})")
-    votes, seats, names, has_votes = _groups(result, tier, merge_satellites)
+    why = _no_elected_list(result) if tier == "list" else None
+    if why is not None:
+        w = wasted(result)
+        return Indices(
+            year=result.year,
+            tier=tier,
+            merge_satellites=merge_satellites,
+            lines=(),
+            gallagher=None,
+            loosemore_hanby=None,
+            sainte_lague=None,
+            advantage_ratio=None,
+            enp_votes=None,
+            enp_seats=None,
+            golosov_votes=None,
+            golosov_seats=None,
+            wasted_votes=None if w is None else w[0],
+            wasted_share=None if w is None else w[1],
+            note=why,
+        )
+    votes, seats, names, has_votes = _groups(result, tier, merge_satellites, appointed)
     keys = [k for k in dict.fromkeys([*votes, *seats]) if votes.get(k, 0) or seats.get(k, 0)]
     vote_total = sum((Fraction(votes.get(k, 0)) for k in keys), Fraction(0))
     seat_total = sum(seats.get(k, 0) for k in keys)
@@ -414,9 +464,12 @@ def indices(
     )
 
 
-def _all_tiers(source: Source, merge_satellites: bool) -> tuple[Indices, ...]:
+def _all_tiers(source: Source, merge_satellites: bool, appointed: bool) -> tuple[Indices, ...]:
     result = results(source)
-    return tuple(indices(result, tier=t, merge_satellites=merge_satellites) for t in TIERS)
+    return tuple(
+        indices(result, tier=t, merge_satellites=merge_satellites, appointed=appointed)
+        for t in TIERS
+    )
 
 
 _ROWS: tuple[tuple[str, str], ...] = (
@@ -439,7 +492,7 @@ def _cell(value: Fraction | float | None) -> str:
     return fmt_decimal(value, 2)
 
 
-def indices_text(source: Source, *, merge_satellites: bool = False) -> str:
+def indices_text(source: Source, *, merge_satellites: bool = False, appointed: bool = True) -> str:
     """The indices of one election as a table: one row per index, one column per tier.
 
     ``source`` is what :func:`korelect.results` takes: a year, a counts folder or counts.
@@ -452,11 +505,13 @@ def indices_text(source: Source, *, merge_satellites: bool = False) -> str:
     ...
     Votes for losing district candidates: 12,241,441 (51.00% of valid votes)
     """
-    table = _all_tiers(source, merge_satellites)
+    table = _all_tiers(source, merge_satellites, appointed)
     first = table[0]
     title = f"Disproportionality and party-system indices, {first.year}"
     if merge_satellites:
         title += " (satellites merged into their parents)"
+    if not appointed and any(p.kind is Kind.APPOINTED for p in results(source).parties):
+        title += " (the appointed tier left out)"
     rows = [["index", *TIERS]]
     rows += [[label, *(_cell(getattr(i, field)) for i in table)] for field, label in _ROWS]
     widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
@@ -476,12 +531,15 @@ def indices_text(source: Source, *, merge_satellites: bool = False) -> str:
     return "\n".join(out)
 
 
-def indices_to_dict(source: Source, *, merge_satellites: bool = False) -> dict[str, object]:
+def indices_to_dict(
+    source: Source, *, merge_satellites: bool = False, appointed: bool = True
+) -> dict[str, object]:
     """The indices of one election (a year, a counts folder or counts), every tier, as JSON."""
-    table = _all_tiers(source, merge_satellites)
+    table = _all_tiers(source, merge_satellites, appointed)
     return {
         "year": table[0].year,
         "merge_satellites": merge_satellites,
+        "appointed": appointed,
         "tiers": {i.tier: i.to_dict() for i in table},
     }
 

@@ -99,6 +99,7 @@ from korelect.record.election import (
     UNATTRIBUTED,
     PartyInfo,
     RulesLike,
+    appointed_bloc,
     as_counts,
     count_districts,
     counted_votes,
@@ -154,6 +155,8 @@ class _Base:
     """Members each district of ``multi`` elects."""
     notes: tuple[str, ...] = ()
     """What was adapted to apply the rules to these counts (as ``results(...).notes``)."""
+    appointed: int | None = None
+    """The column of the appointed bloc that fills the list tier (1973, 1978), if any."""
 
 
 def _check_sd(value: object, name: str) -> float:
@@ -222,9 +225,21 @@ def _base(source: Source, rules: RulesLike | None) -> _Base:
         order.extend(key(party) for _, party in dr.members)
         order.extend(key(c.party_ko) for c in (dr.count.candidates if dr.count else ()))
     ids = list(dict.fromkeys(order))
+    # The appointed tier (1973, 1978): a column of its own, as results() adds the bloc last.
+    bloc = appointed_bloc(used, year)
+    if bloc is not None and bloc.party_id not in info:
+        info[bloc.party_id] = bloc
+        ids.append(bloc.party_id)
     col = {pid: i for i, pid in enumerate(ids)}
     parties = tuple(info[p] for p in ids)
-    kinds = tuple(Kind.INDEPENDENT if p.name_ko == INDEPENDENT else Kind.PARTY for p in parties)
+    kinds = tuple(
+        Kind.APPOINTED
+        if bloc is not None and p.party_id == bloc.party_id
+        else Kind.INDEPENDENT
+        if p.name_ko == INDEPENDENT
+        else Kind.PARTY
+        for p in parties
+    )
 
     counted = [dr for dr in districts if dr.count is not None]
     width = max(len(dr.count.candidates) for dr in counted if dr.count is not None)
@@ -295,6 +310,7 @@ def _base(source: Source, rules: RulesLike | None) -> _Base:
         multi=multi,
         multi_seats=seats[multi],
         notes=notes,
+        appointed=None if bloc is None else col[bloc.party_id],
     )
 
 
@@ -420,7 +436,7 @@ def _exact(base: _Base, lv: NDArray[np.int64], ds: NDArray[np.int64], seed: int)
     entries = [
         Entry(p.party_id, int(lv[j]), int(ds[j]), base.kinds[j])
         for j, p in enumerate(base.parties)
-        if lv[j] or ds[j]
+        if lv[j] or ds[j] or j == base.appointed
     ]
     if base.other:
         entries.append(Entry(base.other_name, base.other, 0, Kind.OTHER))
@@ -502,7 +518,11 @@ def _chunk(
         lv = both[:, :p]
     list_seats = np.zeros((c, p), dtype=np.int64)
     todo = np.arange(c)
-    if not exact:
+    if base.appointed is not None and not exact:
+        # The appointed tier: every run gives all its seats to the bloc, whatever the votes.
+        list_seats[:, base.appointed] = base.rules.list_seats
+        todo = todo[:0]
+    elif not exact:
         formula = family_of(base.rules).batch
         ds_both = np.concatenate([ds, np.zeros((c, 1), dtype=np.int64)], axis=1)
         is_party = np.array([kd is Kind.PARTY for kd in base.kinds] + [False])

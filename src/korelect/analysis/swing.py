@@ -85,6 +85,7 @@ from korelect.record.election import (
     DistrictResult,
     PartyInfo,
     RulesLike,
+    appointed_bloc,
     as_counts,
     counted_votes,
     party_info,
@@ -680,6 +681,10 @@ def swing(
         if pid not in seen:
             kind_of = Kind.INDEPENDENT if info[pid].name_ko == INDEPENDENT else Kind.PARTY
             entries.append(Entry(pid, 0, seats, kind_of))
+    bloc = appointed_bloc(used, year_int)
+    if bloc is not None:
+        info.setdefault(bloc.party_id, bloc)
+        entries.append(Entry(bloc.party_id, 0, 0, Kind.APPOINTED))
     swung_alloc = allocate(entries, used, seed=seed)
 
     base_alloc = base.allocation

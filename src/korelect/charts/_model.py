@@ -10,10 +10,12 @@ next colour of :data:`FALLBACK`, in the order the parties come; independents
 are grey.
 
 **Left-to-right order.** The registry records no political position, so the
-charts use a curated position for each party that won seats 1988–2024
+charts use a curated position for each party that won seats 1948–2024
 (:data:`POSITION`: 0 far left … 10 far right, from the parties' usual
 description: the progressive parties, the democratic (liberal) family, the
-centrist parties, the conservative family). A satellite list party takes its
+centrist parties, the conservative family; before 1988, when every party of
+note stood right of centre, mostly the divide between government and
+opposition). A satellite list party takes its
 parent's position; a party not in the table takes the position of its nearest
 predecessor in the registry that is. Parties are drawn by position, then by
 seats (most first); parties with no known position come after them by seats,
@@ -115,8 +117,69 @@ POSITION: dict[str, float] = {
     "uld": 8.5,
     "ndrp": 8.5,
     "djp": 9.0,
+    # 1948-1985: every party of note stood right of centre, so the order is mostly that of
+    # government and opposition. The socialist and labour-farmer parties on the left; the
+    # opposition of the Korea Democratic Party's line (한민당, 민국당, 민주당, 민정당 1963,
+    # 신민당, 민한당, 신한민주당) left of centre; the independents' clubs, professions and
+    # small nationalist groups at the centre right; the government parties and the groups
+    # that stood with them (대한독립촉성국민회, 자유당, 민주공화당, 한국국민당) on the right, the
+    # appointed 유신정우회 furthest right beside the 민주공화당 it was chosen to support.
+    "socialist-1948": 1.5,
+    "smp-1960": 2.0,
+    "ksp-1960": 1.5,
+    "dsp-1981": 2.0,
+    "nsp-1982": 2.0,
+    "ilfp-1946": 2.5,
+    "labor-farmer-youth-1950": 2.5,
+    "mass-1967": 3.0,
+    "nkdp": 3.5,
+    "new-democratic-1985": 3.5,
+    "ndp-1967": 4.0,
+    "dup-1973": 4.0,
+    "minjung-1967": 4.0,
+    "dp-1955": 4.0,
+    "dp-1963": 4.0,
+    "crp-1963": 4.5,
+    "dnp-1949": 4.5,
+    "kdp-1945": 4.5,
+    "unification-1958": 4.5,
+    "dkp": 5.0,
+    "nif-1947": 5.0,
+    "peoples-1963": 5.0,
+    "civil-rights-1981": 5.0,
+    "democratic-farmers-1981": 5.0,
+    "kip-1940": 5.5,
+    "buddhist-1950": 5.5,
+    "constituent-members-1954": 5.5,
+    "education-association-1948": 5.5,
+    "evangelistic-1948": 5.5,
+    "other-organisations-1960": 5.5,
+    "new-politics-1981": 5.5,
+    "anmin-1981": 5.5,
+    "np-1971": 6.0,
+    "ldp-1963": 6.0,
+    "joseon-democratic-1945": 6.0,
+    "joseon-republican-1948": 6.0,
+    "danmin-1948": 6.0,
+    "daeseong-1948": 6.0,
+    "busan-io-club-1948": 6.0,
+    "womens-association-1948": 6.5,
+    "womens-national-1945": 6.5,
+    "fktu-1946": 7.0,
+    "farmers-federation-1948": 7.0,
+    "kny-1946": 7.5,
+    "taedong-1947": 7.5,
+    "korea-youth-1950": 7.5,
+    "knp-1948": 8.0,
+    "ilmin-club-1950": 8.0,
+    "unification-hq-1948": 8.0,
+    "knp-1981": 8.0,
+    "narrki": 8.5,
+    "lp-1951": 8.5,
+    "drp": 8.5,
+    "yujeonghoe": 9.5,
 }
-"""Curated left-to-right position (0-10) of the parties that won seats 1988–2024."""
+"""Curated left-to-right position (0-10) of the parties that won seats 1948–2024."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +199,8 @@ class Bloc:
     independent: bool = False
     split: bool = True
     """Whether district and list seats are known apart (not for simulations)."""
+    appointed: bool = False
+    """Whether its seats were filled by appointment, not by votes (1973, 1978: 유신정우회)."""
 
     @property
     def seats(self) -> int:
@@ -237,6 +302,7 @@ def blocs(obj: ElectionResult | Allocation | Simulation) -> list[Bloc]:
                     p.vote_share,
                     pos,
                     ind,
+                    appointed=p.kind is Kind.APPOINTED,
                 )
             )
     elif isinstance(obj, Allocation):
@@ -256,7 +322,15 @@ def blocs(obj: ElectionResult | Allocation | Simulation) -> list[Bloc]:
                 spare += 1
             out.append(
                 Bloc(
-                    r.name, r.name, colour, r.district_seats, r.list_seats, share, pos, independent
+                    r.name,
+                    r.name,
+                    colour,
+                    r.district_seats,
+                    r.list_seats,
+                    share,
+                    pos,
+                    independent,
+                    appointed=r.kind is Kind.APPOINTED,
                 )
             )
     else:

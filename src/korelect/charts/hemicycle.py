@@ -17,7 +17,9 @@ within an angle), and handed out in that order to the parties in their
 left-to-right order (see :mod:`korelect.charts._model`), so each party is a
 wedge. Within a party's wedge its district seats come first, drawn solid, and
 its list seats after them, drawn as a lighter disc with a ring of the party's
-colour. A dashed line at the top of the arc marks the middle: a majority is
+colour. The seats of an appointed tier (1973, 1978: 유신정우회, filled by appointment,
+not by votes) are drawn apart: hollow rings with a dashed edge, named "appointed" in the
+legend. A dashed line at the top of the arc marks the middle: a majority is
 more than half the seats (``seats // 2 + 1``).
 
 >>> seats = layout(300)
@@ -119,13 +121,23 @@ def layout(seats: int) -> list[Seat]:
     return [Seat(x, y, ring, angle, size) for x, y, ring, angle in points]
 
 
-def _source(obj: object) -> tuple[str, str]:
+def _kinds_note(parties: list[Bloc]) -> str:
+    """What the seat styles mean, for the kinds of seats drawn."""
+    said = ["district seats solid"]
+    if any(b.list and not b.appointed for b in parties):
+        said.append("list seats light")
+    if any(b.appointed and b.seats for b in parties):
+        said.append("appointed seats hollow")
+    return ", ".join(said)
+
+
+def _source(obj: object, parties: list[Bloc]) -> tuple[str, str]:
     """A default title and a note on what the seats are."""
     if isinstance(obj, ElectionResult):
-        return f"National Assembly election {obj.year}", "district seats solid, list seats light"
+        return f"National Assembly election {obj.year}", _kinds_note(parties)
     if isinstance(obj, Allocation):
         name = obj.rules.name
-        return name, "district seats solid, list seats light"
+        return name, _kinds_note(parties)
     if is_simulation(obj):
         return (
             f"{obj.year}{under(obj)}: mean seats over {obj.n:,} simulated elections",
@@ -154,14 +166,20 @@ def hemicycle_svg(
     >>> svg = hemicycle_svg(results(2024))
     >>> svg.count('class="seat"'), svg.count('data-kind="list"')
     (300, 46)
+    >>> svg = hemicycle_svg(results(1973))
+    >>> svg.count('class="seat"'), svg.count('data-kind="appointed"')
+    (219, 73)
+    >>> "Yujeonghoe: 73 appointed" in svg
+    True
     """
     if isinstance(width, bool) or not isinstance(width, int) or not 200 <= width <= 4000:
         raise InputError(f"width must be a whole number of pixels, 200-4000 (got {width!r})")
     parties = [b for b in blocs(obj) if b.seats > 0]
-    default_title, note = _source(obj)
+    default_title, note = _source(obj, parties)
     heading = default_title if title is None else title
     total = sum(b.seats for b in parties)
     seats = layout(total)
+    lists = any(b.list and not b.appointed for b in parties)
 
     pad = 16.0
     top = 40.0 if heading else 16.0
@@ -177,11 +195,19 @@ def hemicycle_svg(
     body.append('<g class="seats">')
     for b in parties:
         body.append(f'<g class="party" data-party="{esc(b.key)}">')
-        body.append(f"<title>{esc(_legend_line(b))}</title>")
+        body.append(f"<title>{esc(_legend_line(b, lists))}</title>")
         for i in range(b.seats):
             s = next(seat_iter)
             x, y, r = cx + s.x * radius, cy - s.y * radius, s.radius * radius
-            if i < b.district or not b.split:
+            if b.appointed and i >= b.district:
+                ring = max(r * 0.22, 0.6)
+                body.append(
+                    f'<circle class="seat" data-kind="appointed" cx="{num(x)}" cy="{num(y)}" '
+                    f'r="{num(r - ring / 2)}" fill="none" stroke="{b.colour}" '
+                    f'stroke-width="{num(ring)}" '
+                    f'stroke-dasharray="{num(r * 0.5)} {num(r * 0.25)}"/>'
+                )
+            elif i < b.district or not b.split:
                 kind = "district" if b.split else "seat"
                 body.append(
                     f'<circle class="seat" data-kind="{kind}" cx="{num(x)}" cy="{num(y)}" '
@@ -222,7 +248,7 @@ def hemicycle_svg(
             f'<rect x="{num(lx)}" y="{num(ly - 10)}" width="12" height="12" rx="2" '
             f'fill="{b.colour}"/>'
         )
-        label = fit(_legend_line(b), 12, col_w - 24)
+        label = fit(_legend_line(b, lists), 12, col_w - 24)
         body.append(text(lx + 18, ly, label, size=12, cls="legend-item"))
     body.append("</g>")
     y += rows * 20
@@ -235,7 +261,10 @@ def hemicycle_svg(
     return document(width, height, heading or "hemicycle", body)
 
 
-def _legend_line(b: Bloc) -> str:
-    if not b.split:
+def _legend_line(b: Bloc, lists: bool = True) -> str:
+    """``b``'s legend entry; ``lists`` is False where no party has list seats (1948-1960)."""
+    if b.appointed:
+        return f"{b.label}: {b.seats} appointed"
+    if not b.split or not lists:
         return f"{b.label}: {b.seats}"
     return f"{b.label}: {b.seats} ({b.district} district + {b.list} list)"

@@ -1,6 +1,6 @@
 """The ``korelect indices`` command: disproportionality and party-system indices.
 
-``indices YEAR|--counts DIR [--merge-satellites] [--json]`` prints
+``indices YEAR|--counts DIR [--merge-satellites] [--elected-only] [--json]`` prints
 :func:`korelect.analysis.indices.indices_text` or its JSON.
 """
 
@@ -29,6 +29,11 @@ def add_parser(sub: Subparsers) -> None:
         action="store_true",
         help="count the 2020 and 2024 satellite parties with their parents",
     )
+    ind.add_argument(
+        "--elected-only",
+        action="store_true",
+        help="leave the appointed tier of 1973 and 1978 (유신정우회) out of the assembly",
+    )
     ind.add_argument("--json", action="store_true", help="print one JSON object")
     ind.set_defaults(run=run)
 
@@ -38,6 +43,7 @@ def run(args: argparse.Namespace) -> Output:
     from korelect.analysis.indices import indices_text, indices_to_dict  # noqa: PLC0415
 
     source = source_arg(args, "indices")
+    how = {"merge_satellites": args.merge_satellites, "appointed": not args.elected_only}
     if args.json:
-        return Output(json_text(indices_to_dict(source, merge_satellites=args.merge_satellites)))
-    return Output(indices_text(source, merge_satellites=args.merge_satellites))
+        return Output(json_text(indices_to_dict(source, **how)))
+    return Output(indices_text(source, **how))

@@ -47,7 +47,7 @@ import csv
 import io
 import os
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -160,6 +160,22 @@ class Counts:
         return dict(votes)
 
 
+def declared_source(year: int, data: Dataset | None = None) -> str:
+    """The source whose winners of ``year`` korelect takes as declared.
+
+    krvote's list of winners for 1988-2020, assemblykor's for 2024, and for 1948-1985
+    polis-korea's, the one source that declares them.
+
+    >>> declared_source(2004), declared_source(1963)
+    ('krvote/chongun_winner.converted.csv', 'polis-korea/data/results/6th-general-1963.json')
+    """
+    primary = DECLARED_SOURCE.get(year, DEFAULT_DECLARED)
+    sources = {w.source for w in (data or dataset()).winners(year)}
+    if primary not in sources and len(sources) == 1:
+        primary = sources.pop()
+    return primary
+
+
 def counts_of(year: int, data: Dataset | None = None) -> Counts:
     """The shipped counts of one election, as :func:`korelect.results` computes them.
 
@@ -171,10 +187,7 @@ def counts_of(year: int, data: Dataset | None = None) -> Counts:
     (243, 243, 243)
     """
     data = data or dataset()
-    primary = DECLARED_SOURCE.get(year, DEFAULT_DECLARED)
-    sources = {w.source for w in data.winners(year)}
-    if primary not in sources and len(sources) == 1:
-        primary = sources.pop()  # 1948–1985: polis-korea's winners are the only declaration
+    primary = declared_source(year, data)
     births: dict[tuple[str, str], date] = {}
     for w in sorted(data.winners(year), key=lambda w: w.source == primary):
         if w.birth_date is not None:
@@ -624,7 +637,7 @@ def _read_candidates(
     folder: _Folder, year: int, districts: tuple[District, ...]
 ) -> tuple[Candidate, ...]:
     known = {d.district_id for d in districts}
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
     for row in folder.rows(
         "candidates.csv",
@@ -633,19 +646,22 @@ def _read_candidates(
     ):
         district_id = _district_ref(row, known)
         name = _required(row, "name_ko")
-        if (district_id, name) in seen:
+        order = row.integer("ballot_order")
+        # Namesakes may stand in one district (1954 논산군 을: two 이성구); their places on
+        # the ballot tell them apart.
+        if (district_id, order) in seen:
             raise FileFormatError(
-                f"{name} appears twice in {district_id}",
+                f"ballot order {order} appears twice in {district_id}",
                 path=row.path,
                 line=row.line,
-                field="name_ko",
+                field="ballot_order",
             )
-        seen.add((district_id, name))
+        seen.add((district_id, order))
         out.append(
             Candidate(
                 year,
                 district_id,
-                row.integer("ballot_order"),
+                order,
                 name,
                 row.text("party_ko"),
                 _count(row, "votes"),
@@ -656,15 +672,25 @@ def _read_candidates(
 
 
 def _read_winners(
-    folder: _Folder, year: int, districts: tuple[District, ...]
+    folder: _Folder, year: int, districts: tuple[District, ...], candidates: tuple[Candidate, ...]
 ) -> tuple[Winner, ...]:
     if not folder.exists("winners.csv"):
         return ()
     by_id = {d.district_id: d for d in districts}
     known = set(by_id)
+    standing = Counter((c.district_id, c.name_ko) for c in candidates)
     out: list[Winner] = []
     for row in folder.rows("winners.csv", ("district_id", "name_ko", "party_ko"), WINNER_COLUMNS):
         district = by_id[_district_ref(row, known)]
+        if standing[district.district_id, row.text("name_ko")] > 1:
+            raise FileFormatError(
+                f"{row.text('name_ko')} names {standing[district.district_id, row.text('name_ko')]}"
+                f" candidates of {district.district_id} (namesakes): the winner cannot be told "
+                "apart",
+                path=row.path,
+                line=row.line,
+                field="name_ko",
+            )
 
         vote_pct = row.maybe_decimal("vote_pct") if row.has("vote_pct") else None
         out.append(
@@ -781,13 +807,14 @@ def read_counts(folder: str | os.PathLike[str]) -> Counts:
         raise FileFormatError(
             "missing: every counts folder needs it", path=files.label("candidates.csv")
         )
+    candidates = _read_candidates(files, year, districts)
     counts = Counts(
         year=year,
         name=title,
         rules=rules,
         districts=districts,
-        candidates=_read_candidates(files, year, districts),
-        winners=_read_winners(files, year, districts),
+        candidates=candidates,
+        winners=_read_winners(files, year, districts, candidates),
         list_votes=_read_list_votes(files, year, codes),
         list_shares=_read_list_shares(files, year),
         list_turnout=_read_list_turnout(files, year, codes),

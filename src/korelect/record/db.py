@@ -620,9 +620,9 @@ def sql_to_text(
     code,name_ko
     seoul,서울특별시
     busan,부산광역시
-    >>> print(sql_to_text("SELECT year, date FROM elections LIMIT 1", fmt="json"))
+    >>> print(sql_to_text("SELECT year, date FROM elections ORDER BY year LIMIT 1", fmt="json"))
     [
-    {"year": 1988, "date": "1988-04-26"}
+    {"year": 1948, "date": "1948-05-10"}
     ]
     """
     if fmt not in FORMATS:

@@ -31,7 +31,6 @@ from korelect.base.numbers import Number, fmt_percent
 from korelect.engine.allocate import allocate
 from korelect.engine.allocation import Allocation
 from korelect.engine.entries import Entry, Kind
-from korelect.engine.formulas.registry import family_of
 from korelect.errors import InputError, UnknownElectionError, UnknownNameError
 from korelect.law.registry import rules_for
 from korelect.law.rules import Rules, VoteBasis
@@ -39,7 +38,7 @@ from korelect.law.rulesfile import load_rules
 from korelect.record.counting import DistrictCount, count_district
 from korelect.record.counts import Counts, counts_of, read_counts
 from korelect.record.data import Candidate, Dataset, District, Winner, dataset
-from korelect.record.findings import Finding
+from korelect.record.findings import NO_COUNT, NO_RESULT, Finding
 from korelect.record.parties import parties
 
 INDEPENDENT = "무소속"
@@ -329,31 +328,75 @@ def adapt_rules(year: int, rules: Rules) -> tuple[Rules, list[str]]:
 def adapt_rules_to(law: Rules, year: int, rules: Rules) -> tuple[Rules, list[str]]:
     """``rules`` made to count an election held under ``law`` (see :func:`adapt_rules`).
 
+    The districts are the year's: their number and how many members each elects. The
+    assembly keeps the year's size, except where one side has no elected list tier: rules
+    without one give the year's constituency seats alone; rules with one, applied to a year
+    whose law had none (1948-1960), add their own list seats to the year's districts.
     Adapting twice changes nothing more: the second time there is nothing to adapt.
+
+    >>> from korelect.law.registry import rules_for
+    >>> adapted, said = adapt_rules_to(rules_for(2004), 2004, rules_for(1958))
+    >>> adapted.total_seats, adapted.district_seats
+    (243, 243)
+    >>> adapted, said = adapt_rules_to(rules_for(1958), 1958, rules_for(2004))
+    >>> adapted.total_seats, adapted.list_seats
+    (289, 56)
     """
     changes: dict[str, object] = {}
     notes = []
-    if rules.district_seats != law.district_seats:
-        changes["total_seats"] = law.total_seats
-        changes["district_seats"] = law.district_seats
-        notes.append(
+    districts = law.district_seats
+    if rules.list_tier.formula == "none":
+        total = districts
+    elif law.list_tier.formula == "none":
+        total = districts + rules.list_seats
+    else:
+        total = law.total_seats
+    if (rules.total_seats, rules.district_seats) != (total, districts):
+        changes["total_seats"] = total
+        changes["district_seats"] = districts
+        list_seats = total - districts
+        head = (
             f"These rules provide {rules.district_seats} constituency and {rules.list_seats} "
-            f"list seats; the {year} votes were cast in {law.district_seats} constituencies, so "
-            f"they are applied to the {year} assembly of {law.total_seats} seats "
-            f"({law.district_seats} constituency, {law.list_seats} list)."
+            f"list seats; the {year} votes were cast for {districts} constituency seats"
         )
+        if rules.list_tier.formula == "none":
+            said = f", so they give the {year} assembly those {districts} seats alone"
+            if law.list_seats:
+                said += f", without the {law.list_seats} seats of its national tier"
+        elif law.list_tier.formula == "none":
+            said = (
+                f" and its law had no national tier: these rules' {list_seats} list seats "
+                f"are added to them ({total} in all)"
+            )
+        else:
+            said = (
+                f", so they are applied to the {year} assembly of {total} seats "
+                f"({districts} constituency, {list_seats} list)"
+            )
+        notes.append(f"{head}{said}.")
         cap = getattr(rules.list_tier, "cap", None)
-        if cap is not None and cap > law.list_seats:
-            changes["cap"] = law.list_seats
-            notes.append(f"The linked cap of {cap} is limited to those {law.list_seats}.")
+        if cap is not None and cap > list_seats:
+            changes["cap"] = list_seats
+            notes.append(f"The linked cap of {cap} is limited to those {list_seats}.")
+    if rules.district_magnitude != law.district_magnitude:
+        changes["district_magnitude"] = law.district_magnitude
+        notes.append(
+            f"The {year} constituencies elected {_members(law.district_magnitude)} each, "
+            f"as its votes were cast, not {_members(rules.district_magnitude)}."
+        )
     if rules.vote_basis is not law.vote_basis:
         changes["vote_basis"] = law.vote_basis
-        votes = "list votes" if law.vote_basis is VoteBasis.LIST else "constituency votes"
-        notes.append(f"The list tier counts the {votes} cast in {year}, the only votes there are.")
+        if rules.list_tier.formula not in ("none", "appointed"):
+            votes = "list votes" if law.vote_basis is VoteBasis.LIST else "constituency votes"
+            notes.append(f"The list tier counts the {votes} cast in {year}, as its law did.")
     if not changes:
         return rules, notes
     changes["name"] = f"{rules.name}, applied to {year}"
     return rules.replace(**changes), notes
+
+
+def _members(n: int) -> str:
+    return "one member" if n == 1 else f"{n} members"
 
 
 def count_year(data: Dataset, year: int) -> tuple[list[DistrictResult], list[Finding]]:
@@ -387,7 +430,7 @@ def count_districts(counts: Counts) -> tuple[list[DistrictResult], list[Finding]
                 findings.append(
                     Finding(
                         year,
-                        "district without result",
+                        NO_RESULT,
                         d.district_id,
                         "no counts",
                         "no declared winner",
@@ -511,7 +554,8 @@ def parse_year(value: object, data: Dataset | None = None) -> int:
     Traceback (most recent call last):
     ...
     korelect.errors.UnknownElectionError: no election data for 2005;
-    known years: 1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024
+    known years: 1948, 1950, 1954, 1958, 1960, 1963, 1967, 1971, 1973, 1978, 1981, 1985,
+    1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024
     """
     years = (data or dataset()).years()
     year: int | None = None
@@ -574,8 +618,8 @@ def results(
     >>> r.rules.name, r.total_seats
     ('22nd National Assembly election (2024), applied to 2020', 300)
     >>> print(r.notes[0])
-    These rules provide 254 constituency and 46 list seats; the 2020 votes were cast in
-    253 constituencies, so they are applied to the 2020 assembly of 300 seats
+    These rules provide 254 constituency and 46 list seats; the 2020 votes were cast for
+    253 constituency seats, so they are applied to the 2020 assembly of 300 seats
     (253 constituency, 47 list).
     """
     counts, used, notes = request(source, rules=rules, data=data)
@@ -605,6 +649,24 @@ def request(
     return counts, adapted, tuple(said)
 
 
+def appointed_bloc(rules: Rules, year: int) -> PartyInfo | None:
+    """The bloc an appointed tier fills (1973, 1978: 유신정우회), or None for an elected tier.
+
+    It is named as the registry knows it in the rules' own year, so the bloc of 1973's law
+    applied to 2004's counts is the same party as in 1973.
+
+    >>> from korelect.law.registry import rules_for
+    >>> appointed_bloc(rules_for(1973), 2004).party_id
+    'yujeonghoe'
+    >>> appointed_bloc(rules_for(2004), 2004) is None
+    True
+    """
+    bloc = getattr(rules.list_tier, "bloc", None)
+    if rules.list_tier.formula != "appointed" or not isinstance(bloc, str):
+        return None
+    return party_info(bloc, year if rules.year is None else rules.year)
+
+
 def compute(
     counts: Counts, rules: Rules, *, seed: int = 0, notes: tuple[str, ...] = ()
 ) -> ElectionResult:
@@ -612,9 +674,9 @@ def compute(
     year = counts.year
     law = counts.rules
     districts, findings = count_districts(counts)
+    covered = "; ".join(sorted({d.source for d in counts.districts if d.source})) or "the counts"
     findings += [
-        Finding(year, "seats no count covers", str(year), gap, "the law's seats", counts.source)
-        for gap in counts.gaps
+        Finding(year, NO_COUNT, str(year), gap, "the law's seats", covered) for gap in counts.gaps
     ]
     info: dict[str, PartyInfo] = {}
 
@@ -635,10 +697,10 @@ def compute(
     for pid in dict.fromkeys([*votes, *seats]):
         kind = Kind.INDEPENDENT if info[pid].name_ko == INDEPENDENT else Kind.PARTY
         entries.append(Entry(pid, votes.get(pid, 0), seats.get(pid, 0), kind))
-    bloc = getattr(rules.list_tier, "bloc", None)
-    if family_of(rules).formula == "appointed" and isinstance(bloc, str):
-        # the appointed tier (1973, 1978): its seats go to the bloc no vote elects
-        entries.append(Entry(key(bloc), 0, 0, Kind.APPOINTED))
+    appointed = appointed_bloc(rules, year)
+    if appointed is not None:
+        info.setdefault(appointed.party_id, appointed)
+        entries.append(Entry(appointed.party_id, 0, 0, Kind.APPOINTED))
     if shares_only:
         rest = 100 - sum((Fraction(v) for v in votes.values()), Fraction(0))
         if rest > 0:

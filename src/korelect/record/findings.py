@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+NO_COUNT = "seats no count covers"
+"""The check of the seats the law provides that no source counts (1948: 3, 1950: 4)."""
+NO_RESULT = "district without result"
+"""The check of a district with neither counts nor a declared winner."""
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

@@ -39,7 +39,9 @@ from korelect.record.data import dataset
 from korelect.record.election import (
     DistrictResult,
     ElectionResult,
+    PartyInfo,
     PartyLine,
+    appointed_bloc,
     district_record,
     party_record,
     request,
@@ -107,7 +109,8 @@ def year_of(text: str) -> int:
     Traceback (most recent call last):
     ...
     korelect.errors.UnknownElectionError: no election '../2004';
-    known years: 1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024
+    known years: 1948, 1950, 1954, 1958, 1960, 1963, 1967, 1971, 1973, 1978, 1981, 1985,
+    1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024
     """
     value = text.strip()
     if len(value) <= 4 and value.isascii() and value.isdigit() and int(value) in years():
@@ -430,8 +433,15 @@ def whatif(year: int, params: WhatIfParams) -> WhatIf:
         )
     if sum(Fraction(e.votes) for e in entries) <= 0:
         raise InputError("votes: at least one party needs votes")
+    # An appointed tier (1973, 1978, or their law on another year) fills its seats with the
+    # bloc: the year's own bloc where it has one, else the rules' bloc, named as results() does.
+    bloc = appointed_bloc(rules, year)
+    extra: dict[str, PartyInfo] = {}
+    if bloc is not None and not any(e.kind is Kind.APPOINTED for e in entries):
+        entries.append(Entry(bloc.party_id, 0, 0, Kind.APPOINTED))
+        extra[bloc.party_id] = bloc
     allocation = allocate(entries, rules, seed=0)
-    result = _as_result(base, rules, allocation)
+    result = _as_result(base, rules, allocation, extra)
     # The district tier does not change with the list tier: its indices are the year's own.
     tiers = tuple(
         real if t == "district" else indices(result, tier=t)
@@ -440,8 +450,13 @@ def whatif(year: int, params: WhatIfParams) -> WhatIf:
     return WhatIf(base, result, params, tuple(notes), tiers)
 
 
-def _as_result(base: ElectionResult, rules: Rules, allocation: Allocation) -> ElectionResult:
-    info = {p.info.party_id: p.info for p in base.parties}
+def _as_result(
+    base: ElectionResult,
+    rules: Rules,
+    allocation: Allocation,
+    extra: Mapping[str, PartyInfo] | None = None,
+) -> ElectionResult:
+    info = {p.info.party_id: p.info for p in base.parties} | dict(extra or {})
     total = allocation.total_votes
     lines = [
         PartyLine(

@@ -88,7 +88,6 @@ from korelect.analysis.audit.common import (
     LIST_PROVINCE,
     LIST_TURNOUT,
     LIST_VALID,
-    NO_RESULT,
     OFFICIAL_PCT,
     OFFICIAL_SEATS,
     SECOND,
@@ -112,6 +111,7 @@ from korelect.analysis.audit.common import (
 )
 from korelect.analysis.audit.report import audit, audit_text, audit_to_dict
 from korelect.analysis.audit.seeds import seed_party
+from korelect.record.findings import NO_COUNT, NO_RESULT
 
 __all__ = [
     "BALLOTS_ELECTORATE",
@@ -124,6 +124,7 @@ __all__ = [
     "LIST_PROVINCE",
     "LIST_TURNOUT",
     "LIST_VALID",
+    "NO_COUNT",
     "NO_RESULT",
     "OFFICIAL_PCT",
     "OFFICIAL_SEATS",

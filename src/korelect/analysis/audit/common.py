@@ -13,11 +13,10 @@ from korelect.law.registry import rules_for
 from korelect.record.computed import ComputedElection, election_dates
 from korelect.record.data import Dataset
 from korelect.record.election import results
-from korelect.record.findings import Finding
+from korelect.record.findings import NO_COUNT, NO_RESULT, Finding
 
 INDEPENDENT = "무소속"
 WINNERS_PRIMARY = "krvote/chongun_winner.converted.csv"
-WINNERS_PRIMARY_BY_YEAR = {2024: "assemblykor/legislators.csv"}
 POLLING: Mapping[int, tuple[str, str]] = {
     2012: ("polling_2012.csv.gz", "krvote/general_2012.rda"),
     2016: ("polling_2016.csv.gz", "krvote/general_2016.rda"),
@@ -31,7 +30,6 @@ OFFICIAL_SOURCE = "official/national_results.csv"
 DISTRICTS_LAW = "districts vs law"
 DECLARED = "declared winner vs counts"
 DECLARED_PARTY = "winner's party"
-NO_RESULT = "district without result"
 SECOND = "second declaration"
 WINNER_BIRTH = "winner's birth date"
 WINNER_VOTES = "declared winner's votes"
@@ -63,6 +61,7 @@ CHECKS: tuple[str, ...] = (
     DECLARED,
     DECLARED_PARTY,
     NO_RESULT,
+    NO_COUNT,
     SECOND,
     WINNER_BIRTH,
     WINNER_VOTES,
@@ -209,28 +208,32 @@ class AuditContext:
     def year(self, year: int) -> ComputedElection:
         """The election of ``year``, computed once.
 
-        Where the data has another number of districts than the law has
-        district seats, the allocation could not run: the difference becomes a
-        finding, and the election is computed with the law's list seats over
-        the data's districts, so that the other checks still run.
+        Where the data has more district seats than the law, the allocation could not run:
+        the difference becomes a finding, and the election is computed with the law's list
+        seats over the data's districts, so that the other checks still run. Where it has
+        fewer (1948, 1950: districts no source counts), the counts compute the assembly
+        they cover and name the seats missing (a "seats no count covers" finding).
         """
         if year not in self._years:
             assembly, when = self.elections.get(year, (0, ""))
             law = rules_for(year)
-            count = len(self.data.districts(year))
+            districts = self.data.districts(year)
+            count = sum(d.magnitude for d in districts)
             rules = None
-            if count != law.district_seats:
+            if count > law.district_seats:
+                # (fewer: the seats no source counts, which the counts name themselves)
                 rules = law.replace(district_seats=count, total_seats=count + law.list_seats)
+                seats = f"{count} district seats" if count != len(districts) else "districts"
                 self.law_findings[year].append(
                     Finding(
                         year,
                         DISTRICTS_LAW,
                         f"{year} districts",
-                        f"{count} districts in the data",
+                        f"{count} {seats} in the data",
                         f"{law.district_seats} district seats in the law",
                         f"districts.csv; LAW.md §2 (korelect.rules_for({year}))",
                         f"the audit allocates the law's {law.list_seats} list seats over the "
-                        f"data's {count} districts",
+                        f"data's {count} district seats",
                     )
                 )
             result = results(year, data=self.data, rules=rules)

@@ -13,11 +13,10 @@ from korelect.analysis.audit.common import (
     WINNER_BIRTH,
     WINNER_PCT,
     WINNER_VOTES,
-    WINNERS_PRIMARY,
-    WINNERS_PRIMARY_BY_YEAR,
     AuditContext,
 )
 from korelect.base.numbers import fmt_count
+from korelect.record.counts import declared_source
 from korelect.record.data import Candidate, Winner
 from korelect.record.election import squash
 from korelect.record.findings import Finding
@@ -34,7 +33,7 @@ def check_declared(ctx: AuditContext, year: int) -> list[Finding]:
     """
     y = ctx.year(year)
     found = [*ctx.law_findings[year], *y.result.findings]
-    primary = WINNERS_PRIMARY_BY_YEAR.get(year, WINNERS_PRIMARY)
+    primary = declared_source(year, ctx.data)
     by_source: dict[str, dict[str, list[Winner]]] = defaultdict(lambda: defaultdict(list))
     for w in ctx.data.winners(year):
         by_source[w.source][w.district_id].append(w)
