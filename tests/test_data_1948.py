@@ -273,7 +273,7 @@ def test_districts_are_under_a_province_of_the_time() -> None:
     assert [y for y in HISTORIC if busan[y]] == [1963, 1967, 1971, 1973, 1978, 1981, 1985]
 
 
-# -- 1988-2024 unchanged, elections not yet listed ---------------------------------------------
+# -- 1988-2024 unchanged ---------------------------------------------
 
 
 def test_1988_to_2024_rows_unchanged_in_count() -> None:

@@ -381,10 +381,20 @@ def test_a_family_without_a_twin_flags_every_run_for_the_exact_formula() -> None
     assert not got.any()
 
 
-def test_simulate_runs_every_run_the_exact_way_without_a_twin() -> None:
-    """The appointed tier has no batch twin: simulate sends every run to allocate()."""
+def test_simulate_gives_the_appointed_tier_to_its_bloc_in_every_run() -> None:
+    """The appointed tier needs no count: every run gives its seats to the bloc, as
+    allocate() does (exact=True sends every run there, with the same seats)."""
     sim = korelect.simulate(2004, 6, seed=3, rules=rules_for(1973))
-    assert sim.exact_runs == 6
+    assert sim.exact_runs == 0
+    bloc = [p.party_id for p in sim.parties].index("yujeonghoe")
+    assert (sim.seats[:, bloc] == 56).all()
+    assert (sim.seats.sum(axis=1) == 299).all()
+    exact = korelect.simulate(2004, 6, seed=3, rules=rules_for(1973), exact=True)
+    assert exact.exact_runs == 6
+    assert (exact.seats == sim.seats).all()
+    own = korelect.simulate(1978, 6, seed=3)
+    assert own.exact_runs == 0
+    assert (own.seats[:, [p.party_id for p in own.parties].index("yujeonghoe")] == 77).all()
     with_twin = korelect.simulate(2004, 6, seed=3, rules=rules_for(1963))
     assert with_twin.exact_runs < 6
 

@@ -121,8 +121,9 @@ def test_index_shows_every_election(server: str, page: tuple[Any, Console]) -> N
     response = tab.goto(server + "/")
     assert response.status == 200
     assert "default-src 'none'" in response.headers["content-security-policy"]
-    assert tab.locator("li.card").count() == 10
-    assert tab.locator("li.card svg").count() >= 10
+    assert tab.locator("li.card").count() == 22
+    assert tab.locator("li.card svg").count() >= 22
+    assert "Yujeonghoe: 77 appointed" in tab.locator("li.card").nth(9).inner_text()
     # The stylesheet applied: the cards are laid out as a grid.
     assert tab.locator("ul.cards").evaluate("e => getComputedStyle(e).display") == "grid"
     _shot(tab, "index")

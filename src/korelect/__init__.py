@@ -1,4 +1,4 @@
-"""korelect: South Korea's National Assembly electoral law 1988–2024 as tested code.
+"""korelect: South Korea's National Assembly electoral law 1948–2024 as tested code.
 
 Turn national votes and district seats into an assembly under the law of any
 election, exactly, with every step recorded:

@@ -30,7 +30,7 @@ def add_parser(sub: Subparsers) -> None:
         "--rules",
         required=True,
         metavar="YEAR|RULES.toml",
-        help="an election year (1988-2024) or a rules file",
+        help="an election year (1948-2024) or a rules file",
     )
     alloc.add_argument("--json", action="store_true", help="print one JSON object")
     alloc.add_argument("--explain", action="store_true", help="print the audit trail")

@@ -60,7 +60,7 @@ def parser() -> argparse.ArgumentParser:
     """The ``korelect`` argument parser, with every command module's subcommands."""
     top = Parser(
         prog="korelect",
-        description="South Korea's National Assembly electoral law 1988–2024, as code.",
+        description="South Korea's National Assembly electoral law 1948–2024, as code.",
     )
     top.add_argument("--version", action="version", version=f"korelect {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")

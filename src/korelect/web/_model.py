@@ -159,15 +159,20 @@ def findings(year: int) -> tuple[Finding, ...]:
 
 
 @cache
-def _indices(year: int, merge: bool) -> tuple[Indices, ...]:
+def _indices(year: int, merge: bool, appointed: bool) -> tuple[Indices, ...]:
     result = election(year)
-    return tuple(indices(result, tier=t, merge_satellites=merge) for t in TIERS)
+    return tuple(
+        indices(result, tier=t, merge_satellites=merge, appointed=appointed) for t in TIERS
+    )
 
 
-def election_indices(year: int, *, merge_satellites: bool = False) -> tuple[Indices, ...]:
-    """The indices of every tier (district, list, assembly), kept per year."""
+def election_indices(
+    year: int, *, merge_satellites: bool = False, appointed: bool = True
+) -> tuple[Indices, ...]:
+    """The indices of every tier (district, list, assembly), kept per year; ``appointed``
+    False leaves the appointed tier (1973, 1978) out of the assembly."""
     with _lock:
-        return _indices(year, merge_satellites)
+        return _indices(year, merge_satellites, appointed)
 
 
 def check_name(name: str, what: str = "district name") -> str:

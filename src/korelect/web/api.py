@@ -112,14 +112,16 @@ def district(year: str, name: str) -> JSONResponse:
 
 
 @router.get("/elections/{year}/indices", responses=_ERRORS)
-def indices(year: str, merge_satellites: bool = False) -> JSONResponse:
-    """Disproportionality and party-system indices: `korelect indices YEAR --json`."""
+def indices(year: str, merge_satellites: bool = False, appointed: bool = True) -> JSONResponse:
+    """Disproportionality and party-system indices: `korelect indices YEAR --json`
+    (`appointed=false`: `--elected-only`, the appointed tier of 1973/1978 left out)."""
     y = model.year_of(year)
-    tiers = model.election_indices(y, merge_satellites=merge_satellites)
+    tiers = model.election_indices(y, merge_satellites=merge_satellites, appointed=appointed)
     return _json(
         {
             "year": y,
             "merge_satellites": merge_satellites,
+            "appointed": appointed,
             "tiers": {i.tier: i.to_dict() for i in tiers},
         }
     )

@@ -142,7 +142,7 @@ def create_app() -> FastAPI:
     app = FastAPI(
         title="korelect",
         version=__version__,
-        description="South Korea's National Assembly elections 1988–2024 from the counts: "
+        description="South Korea's National Assembly elections 1948–2024 from the counts: "
         "results, districts, indices, what-if allocations and Monte Carlo simulation.",
         docs_url=None,
         redoc_url=None,

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from korelect.charts import bars_svg, hemicycle_svg, histogram_svg, map_svg
+from korelect.engine.entries import Kind
 from korelect.engine.formulas.registry import family_of
 from korelect.errors import KorelectError, UnknownNameError
 from korelect.law.methods import METHODS
@@ -60,16 +61,17 @@ def index() -> HTMLResponse:
     for year in model.years():
         result = model.election(year)
         largest = result.parties[0]
+        how = " appointed" if largest.kind is Kind.APPOINTED else ""
         cards.append(
             {
                 "year": year,
                 "name": result.rules.name,
                 "seats": result.total_seats,
-                "largest": f"{party_label(largest)}: {largest.total_seats}",
+                "largest": f"{party_label(largest)}: {largest.total_seats}{how}",
                 "svg": svg(_thumbnail(year)),
             }
         )
-    return _page("index.html", title="korelect: National Assembly elections 1988–2024", cards=cards)
+    return _page("index.html", title="korelect: National Assembly elections 1948–2024", cards=cards)
 
 
 @router.get("/elections/{year}", response_class=HTMLResponse)
