@@ -336,6 +336,39 @@ def test_map_draws_later_provinces_with_their_parents() -> None:
         assert "counted in" in "".join(paths[code].itertext())
 
 
+@pytest.mark.parametrize(
+    ("year", "merged"),
+    [
+        (1948, {"busan": "gyeongnam", "daegu": "gyeongbuk", "incheon": "gyeonggi"}),
+        (1963, {"daegu": "gyeongbuk", "incheon": "gyeonggi", "gwangju": "jeonnam"}),
+        (1985, {"gwangju": "jeonnam", "daejeon": "chungnam", "ulsan": "gyeongnam"}),
+    ],
+)
+def test_map_draws_the_provinces_of_the_time(year: int, merged: dict[str, str]) -> None:
+    result = results(year)
+    counted = {p.code for p in result.provinces}
+    root = parse(map_svg(year))
+    paths = {p.attrib["data-province"]: p for p in root.iter(f"{NS}path")}
+    for code, parent in merged.items():
+        assert code not in counted
+        assert paths[code].attrib["fill"] == paths[parent].attrib["fill"]
+        assert paths[code].attrib["data-party"] == paths[parent].attrib["data-party"]
+        assert "counted in" in "".join(paths[code].itertext())
+    if year >= 1963:
+        assert "busan" in counted
+        assert "counted in" not in "".join(paths["busan"].itertext())
+    # the legend counts the provinces of the time, each once
+    legend = [
+        "".join(t.itertext()) for t in root.iter(f"{NS}text") if ": " in "".join(t.itertext())
+    ]
+    counts = [
+        int(label.rsplit(": ", 1)[1]) for label in legend if label.rsplit(": ", 1)[1].isdigit()
+    ]
+    assert sum(counts) == len(counted)
+    if year == 1948:  # Jeju: no count covers its districts
+        assert "no data" in "".join(paths["jeju"].itertext())
+
+
 def test_map_by_party_share() -> None:
     result = results(2016)
     root = parse(map_svg(2016, party="People's Party"))

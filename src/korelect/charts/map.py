@@ -5,11 +5,15 @@
 공공누리 제1유형) as published by southkorea/southkorea-maps: one SVG path per
 province in korelect's province codes.
 
-**Older years.** The map has 2018's 17 provinces. Before 2012 Sejong did not
-exist: it is drawn with South Chungcheong (its parent); before 2000 Ulsan was
-counted in South Gyeongsang, and in 1988 Daejeon in South Chungcheong, so
-they are drawn with their parents' figures. A province drawn with its
-parent's figures says so in its tooltip (``<title>``).
+**Older years: the provinces of the time.** The map has 2018's 17 outlines; a
+province that did not exist yet is drawn as part of the one it belonged to, with
+that province's figures (:data:`PARENT`): Sejong in South Chungcheong before
+2012, Ulsan in South Gyeongsang before 2000, Daejeon in South Chungcheong in
+1988, Gwangju in South Jeolla before 1988, Daegu in North Gyeongsang and Incheon
+in Gyeonggi before 1981 (1985's counts already have them apart), Busan in South
+Gyeongsang before 1963. A province drawn with its parent's figures says so in
+its tooltip (``<title>``); one no count covers (Jeju in 1948 and 1950) is drawn
+light grey, "no data".
 
 **Winner.** A province takes the colour of the party with most district seats
 there; a tie in seats goes to the party with more constituency votes in the
@@ -38,12 +42,26 @@ from korelect.charts._model import INDEPENDENT_COLOUR
 from korelect.charts._svg import MUTED, document, esc, fit, num, text, tint, title_text
 from korelect.errors import InputError
 from korelect.record.counts import Counts
+from korelect.record.data import dataset
 from korelect.record.election import ElectionResult, PartyInfo, ProvinceLine, party_info, results
 
 __all__ = ["PARENT", "ProvinceMap", "map_svg", "province_map", "province_winners"]
 
-PARENT: dict[str, str] = {"sejong": "chungnam", "ulsan": "gyeongnam", "daejeon": "chungnam"}
-"""Where a province's seats were counted before it existed."""
+PARENT: dict[str, str] = {
+    "sejong": "chungnam",
+    "ulsan": "gyeongnam",
+    "daejeon": "chungnam",
+    "gwangju": "jeonnam",
+    "daegu": "gyeongbuk",
+    "incheon": "gyeonggi",
+    "busan": "gyeongnam",
+}
+"""Where a province's seats were counted before it existed (``provinces.since``)."""
+
+@cache
+def _province_names() -> dict[str, str]:
+    return {p.code: p.name_en for p in dataset().provinces()}
+
 
 TIE = "tie"
 TIE_FILL = "#d9d9d9"
@@ -153,7 +171,7 @@ def map_svg(
         line = present.get(code)
         if line is not None:
             return line.name_en
-        return {"sejong": "Sejong", "ulsan": "Ulsan", "daejeon": "Daejeon"}.get(code, code)
+        return _province_names().get(code, code)
 
     if party is None:
         heading = f"{result.year}: most district seats by province"
@@ -180,7 +198,8 @@ def map_svg(
                     pid,
                     f"{name_of(code)}{note}: {_seat_text(result, line)}",
                 )
-            counts[pid] = counts.get(pid, 0) + 1
+            if src == code:  # a province of the time, counted once
+                counts[pid] = counts.get(pid, 0) + 1
         for pid in sorted(counts, key=lambda p: (-counts[p], p)):
             if pid == TIE:
                 legend.append((TIE_FILL, f"tie in seats: {counts[pid]}"))
@@ -247,7 +266,12 @@ def map_svg(
         text(
             pad,
             y + 4,
-            fit("Provinces as in 2018 (Statistics Korea SGIS)", 10, width - 2 * pad),
+            fit(
+                "Provinces as in 2018 (Statistics Korea SGIS); one not yet created is drawn "
+                "with the one it was part of",
+                10,
+                width - 2 * pad,
+            ),
             size=10,
             fill=MUTED,
         )
