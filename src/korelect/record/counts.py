@@ -232,7 +232,7 @@ def counts_of(year: int, data: Dataset | None = None) -> Counts:
         districts=districts,
         candidates=candidates,
         winners=tuple(w for w in data.winners(year) if w.source == primary and w.district_id),
-        list_votes=tuple(v for v in data.list_votes(year) if v.level == "province"),
+        list_votes=data.province_list_votes(year),
         list_shares=data.list_shares(year),
         list_turnout=tuple(t for t in data.list_turnout(year) if t.level == "province"),
         provinces=data.provinces(),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -298,6 +299,55 @@ def utf8_text(raw: bytes, label: str) -> str:
         raise FileFormatError("not UTF-8 text", path=label) from None
 
 
+def _list_vote(r: CsvRow) -> ListVote:
+    return ListVote(
+        r.integer("year"),
+        r.text("province"),
+        r.text("level"),
+        r.text("area"),
+        r.text("party_ko"),
+        r.integer("votes"),
+    )
+
+
+def _year_rows(name: str, year: int, then: bytes = b"") -> Iterator[CsvRow]:
+    """One year's rows of a shipped table, found in its bytes before anything is decoded.
+
+    The package's own tables are large (every election since 1948) and written by
+    ``scripts/build_data.py`` with no line breaks inside cells, so a year's rows are the
+    lines that start with it: a byte search finds them, and only they are decoded and
+    parsed (``korelect results YEAR`` reads a few hundred of 20,000 lines). ``then`` is a
+    pattern the rest of the row must start with (the province rows of ``list_votes``).
+    """
+    label = f"korelect/data/{name}"
+    try:
+        raw = (resources.files("korelect") / "data" / name).read_bytes()
+    except OSError:
+        raise FileFormatError("data file is missing (reinstall korelect)", path=label) from None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    end = raw.find(b"\n")
+    header = utf8_text(raw[: len(raw) if end < 0 else end], label)
+    if not header.strip():
+        raise FileFormatError("empty data file", path=label, line=1)
+    fields = next(csv.reader([header]))
+    number, at = 1, 0
+    lines: list[str] = []
+    numbers: list[int] = []
+    # every row follows the header's line break: "\nYEAR," is a row of the year (a pattern
+    # with no anchor to test at each position, so the search runs at the speed of a find)
+    for match in re.finditer(rb"\n%d," % year + then + rb"[^\n]*", raw):
+        number += raw.count(b"\n", at, match.start() + 1)
+        at = match.start() + 1
+        numbers.append(number)
+        lines.append(utf8_text(match.group()[1:].rstrip(b"\r"), label))
+    for number, cells in zip(numbers, csv.reader(lines), strict=True):
+        if len(cells) != len(fields):
+            raise FileFormatError(
+                f"expected {len(fields)} fields, got {len(cells)}", path=label, line=number
+            )
+        yield CsvRow(label, number, dict(zip(fields, cells, strict=True)))
+
+
 class Dataset:
     """The shipped tables of a data folder (by default, the package's own)."""
 
@@ -330,6 +380,9 @@ class Dataset:
         return label, utf8_text(raw, label)
 
     def _rows(self, name: str, year: int | None = None) -> Iterator[CsvRow]:
+        if year is not None and self.folder is None and not name.endswith(".gz"):
+            yield from _year_rows(name, year)
+            return
         label, text = self._open(name)
         prefix = None if year is None else f"{year},"
         lines = io.StringIO(text, newline="")
@@ -418,19 +471,21 @@ class Dataset:
         )
 
     def list_votes(self, year: int) -> tuple[ListVote, ...]:
-        """List votes of one election (2004–2016), province totals and sigungu rows."""
-        return self._table(
-            "list_votes.csv",
-            year,
-            lambda r: ListVote(
-                r.integer("year"),
-                r.text("province"),
-                r.text("level"),
-                r.text("area"),
-                r.text("party_ko"),
-                r.integer("votes"),
-            ),
-        )
+        """List votes of one election (2004–2024), province totals and sigungu rows."""
+        return self._table("list_votes.csv", year, _list_vote)
+
+    def province_list_votes(self, year: int) -> tuple[ListVote, ...]:
+        """The province totals of :meth:`list_votes`, the sigungu rows left unread."""
+        key = ("list_votes.csv:province", year)
+        if key not in self._cache:
+            if self.folder is None:
+                rows = _year_rows("list_votes.csv", year, rb"[^,\n]*,province,")
+            else:
+                rows = (
+                    r for r in self._rows("list_votes.csv", year) if r.text("level") == "province"
+                )
+            self._cache[key] = tuple(_list_vote(r) for r in rows)
+        return self._cache[key]
 
     def list_turnout(self, year: int) -> tuple[ListTurnout, ...]:
         """Turnout of the list ballot (2004–2016)."""

@@ -169,8 +169,10 @@ def _indices(year: int, merge: bool, appointed: bool) -> tuple[Indices, ...]:
 def election_indices(
     year: int, *, merge_satellites: bool = False, appointed: bool = True
 ) -> tuple[Indices, ...]:
-    """The indices of every tier (district, list, assembly), kept per year; ``appointed``
-    False leaves the appointed tier (1973, 1978) out of the assembly."""
+    """The indices of every tier (district, list, assembly), kept per year.
+
+    ``appointed`` False leaves the appointed tier (1973, 1978) out of the assembly.
+    """
     with _lock:
         return _indices(year, merge_satellites, appointed)
 

@@ -113,8 +113,10 @@ def district(year: str, name: str) -> JSONResponse:
 
 @router.get("/elections/{year}/indices", responses=_ERRORS)
 def indices(year: str, merge_satellites: bool = False, appointed: bool = True) -> JSONResponse:
-    """Disproportionality and party-system indices: `korelect indices YEAR --json`
-    (`appointed=false`: `--elected-only`, the appointed tier of 1973/1978 left out)."""
+    """Disproportionality and party-system indices: `korelect indices YEAR --json`.
+
+    `appointed=false` is `--elected-only`: the appointed tier of 1973/1978 left out.
+    """
     y = model.year_of(year)
     tiers = model.election_indices(y, merge_satellites=merge_satellites, appointed=appointed)
     return _json(
