@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from fractions import Fraction
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,9 @@ from korelect.analysis.article.model import (
     TableRow,
 )
 from korelect.analysis.article.reader import read_article, read_article_file
+from korelect.law.registry import rules_for
+from korelect.record.data import dataset
+from korelect.record.election import adapt_rules
 from korelect.record.findings import Finding
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
@@ -433,10 +437,131 @@ def test_check_text_and_dict(seed_1992: tuple[Finding, ...]) -> None:
 # ------------------------------------------------------------- written articles
 
 
-@pytest.mark.parametrize("year", [1988, 1992, 1996, 2000, 2004, 2008, 2012, 2016, 2020, 2024])
+@pytest.mark.parametrize("year", dataset().years())
 def test_written_articles_check_clean(year: int) -> None:
-    """What korelect writes from the record, read back, contradicts neither itself nor it."""
+    """What korelect writes from the record, read back, contradicts neither itself nor it;
+    nor the year's law given as ``korelect article check --rules YEAR`` gives it."""
+    findings = check_str(written(year), source=f"written-{year}")
+    assert findings == (), check_text(findings)
+    law = adapt_rules(year, rules_for(year))[0]
+    findings = check_article(read_article(written(year), source=f"written-{year}"), rules=law)
+    assert findings == (), check_text(findings)
+
+
+# ------------------------------------------- errors planted in written articles, 1948-1985
+
+
+@cache
+def written(year: int, law: int | None = None) -> str:
     from korelect.views.article_writer import write_article
 
-    findings = check_str(write_article(year), source=f"written-{year}")
-    assert findings == (), check_text(findings)
+    return write_article(year, rules=None if law is None else rules_for(law))
+
+
+def line_of(text: str, piece: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), start=1) if piece in line)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("| Taedong Youth Corps | 578,313 | 8.57 |", "| Taedong Youth Corps | 578,313 | 8.58 |"),
+        ("- Percentage3: 8.57%", "- Percentage3: 8.58%"),
+    ],
+)
+def test_1948_a_share_a_hundredth_off(old: str, new: str) -> None:
+    """8.58 beside 8.57 (their ranges meet at 8.575) is found: the exact share is 8.574%."""
+    text = replaced(written(1948), (old, new))
+    f = one(check_str(text), line_of(text, new), REC_PCT)
+    assert f.ours.startswith("8.57% (578,313 of 6,744,822 valid constituency votes")
+    assert f.theirs.startswith("8.58")
+
+
+def test_1948_total_votes_without_the_votes_no_candidate_holds() -> None:
+    """The valid vote is the districts' (6,744,822), not the candidates' (6,743,029)."""
+    text = replaced(written(1948), ("| Total | 6,744,822 |", "| Total | 6,743,029 |"))
+    (f,) = check_str(text)
+    assert (f.line, f.check, f.theirs) == (
+        line_of(text, "| Total | 6,743,029 |"),
+        TOTALS,
+        "6,743,029",
+    )
+    assert "the record agrees: 6744822" in f.note
+
+
+def test_1973_appointed_seats_that_do_not_add_up() -> None:
+    old = "| Yujeonghoe (appointed) | | | 0 | 73 | 73 |"
+    text = replaced(written(1973), (old, "| Yujeonghoe (appointed) | | | 0 | 72 | 73 |"))
+    findings = check_str(text)
+    assert findings
+    assert {f.line for f in findings} == {line_of(text, "| Yujeonghoe (appointed) |")}
+
+
+def test_1973_appointed_seats_vs_the_law() -> None:
+    """The bloc's seats in the seat table follow from the law: all of the appointed tier."""
+    text = replaced(
+        written(1973),
+        ("| Appointed | 73 | 0 | 73 |", "| Appointed | 73 | 1 | 72 |"),
+    )
+    (f,) = check_str(text)
+    assert (f.line, f.check) == (line_of(text, "| Appointed |"), REC_SEATS)
+    assert "Yujeonghoe: 73" in f.ours
+    assert "Yujeonghoe: 72" in f.theirs
+
+
+def test_two_member_districts_are_not_a_seat_count() -> None:
+    """ "The 1985 constituencies elected 2 members each" is no claim about the assembly."""
+    text = written(1985, 2024)
+    assert "constituencies elected 2 members each" in text
+    assert check_str(text) == ()
+    planted = replaced(
+        text,
+        (
+            "The 1985 constituencies elected 2 members each",
+            "Voters elected 275 members. The 1985 constituencies elected 2 members each",
+        ),
+    )
+    f = one(check_str(planted), line_of(planted, "Voters elected 275 members"), PROSE)
+    assert f.theirs == "275"
+
+
+def test_the_law_quoted_is_not_the_articles_seats() -> None:
+    """ "two thirds of the 92 seats" in the legal source is the law's wording, not a total."""
+    text = written(1981)
+    assert "two thirds of the 92 seats" in text
+    assert (
+        check_str(replaced(text, ("two thirds of the 92 seats", "two thirds of the 91 seats")))
+        == ()
+    )
+    planted = replaced(text, ("Of the 276 seats", "Of the 275 seats"))
+    f = one(check_str(planted), line_of(planted, "Of the 275 seats"), SYSTEM)
+    assert f.theirs == "Of the 275 seats"
+    counterfactual = written(2020, 1981)
+    assert "two thirds of the 92 seats" in counterfactual
+    assert check_str(counterfactual) == ()
+
+
+def test_turnout_where_the_counts_have_too_few_figures() -> None:
+    """1963: figures for 87 of 131 districts, no national turnout to compare; 1971: all."""
+    text = replaced(
+        written(1963), ("- Seats For Election", "- Turnout: 72.10%\n- Seats For Election")
+    )
+    assert check_str(text) == ()
+    text = replaced(written(1971), ("- Turnout: 73.22%", "- Turnout: 73.22% (+9.99pp)"))
+    assert check_str(text) == ()  # 1967 had no national turnout: no change to compare
+    text = replaced(
+        written(1971),
+        ("- Turnout: 73.22%", "- Turnout: 73.30%"),
+        ("Voter turnout was 73.22%", "Voter turnout was 73.30%"),
+    )
+    f = one(check_str(text), line_of(text, "- Turnout: 73.30%"), REC_TURNOUT)
+    assert f.ours.startswith("73.22%")
+
+
+def test_the_appointed_bloc_is_a_party_under_its_law_only() -> None:
+    text = written(2004, 1973)
+    assert "| Yujeonghoe (appointed) | | | 0 | 56 | 56 |" in text
+    assert check_str(text) == ()  # the title names the rules: 1973's, adapted to 2004
+    real = check_str(text.replace(" (under: 1973 rules)", ""))
+    f = one(real, line_of(text, "| Yujeonghoe (appointed) |"), UNKNOWN)
+    assert f.theirs == "Yujeonghoe (appointed)"

@@ -57,7 +57,10 @@ def test_write_unknown_year(capsys: pytest.CaptureFixture[str]) -> None:
     assert "expected an election year" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("year", "rules"), [(2020, "2016"), (2004, "2024")])
+@pytest.mark.parametrize(
+    ("year", "rules"),
+    [(2020, "2016"), (2004, "2024"), (2004, "1973"), (1948, "2024"), (1973, "1958")],
+)
 def test_counterfactual_checks_clean_against_its_rules(
     year: int, rules: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -74,3 +77,23 @@ def test_counterfactual_checked_against_the_real_law_disagrees() -> None:
     text = write_article(2020, rules=korelect.rules_for(2016))
     article = read_article(text.replace(" (under: 2016 rules)", ""), source="cf")
     assert check_article(article), "the 2016 rules give other list seats than the 2020 law"
+
+
+@pytest.mark.parametrize("year", ["1948", "1954", "1973"])
+def test_an_early_election_written_read_and_checked(
+    year: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """1948 (seats no count covers), 1954 (no turnout figures), 1973 (the appointed bloc):
+    written, read back, and clean against the year's own law, given or not."""
+    path = tmp_path / f"{year}.txt"
+    assert main(["article", "write", year, "-o", str(path)]) == 0
+    assert main(["article", "write", year, "--rules", year, "-o", str(tmp_path / "own.txt")]) == 0
+    assert (tmp_path / "own.txt").read_bytes() == path.read_bytes()  # not a counterfactual
+    capsys.readouterr()
+    assert main(["article", "read", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert ("  turnout: -" in out) == (year != "1973")
+    assert "Warnings: 0" in out
+    assert main(["article", "check", str(path)]) == 0
+    assert main(["article", "check", str(path), "--rules", year]) == 0
+    assert capsys.readouterr().out.split() == ["No", "findings."] * 2

@@ -24,7 +24,7 @@ from counts_cases import shares_only
 from korelect.analysis.article.model import Article, Table
 from korelect.analysis.article.reader import read_article
 from korelect.analysis.audit import CONTINUES, audit
-from korelect.base.numbers import round_half_up
+from korelect.base.numbers import fmt_decimal, round_half_up
 from korelect.engine.entries import Kind
 from korelect.law.registry import registered_years, rules_for
 from korelect.record.data import dataset
@@ -32,8 +32,13 @@ from korelect.record.election import ElectionResult, PartyLine, party_info, resu
 from korelect.views.article_writer import _row, electoral_system_paragraph, write_article
 
 YEARS = dataset().years()
-ONE_BALLOT = (1988, 1992, 1996, 2000)
+NO_NATIONAL_TIER = (1948, 1950, 1954, 1958, 1960)  # every seat a constituency seat
+APPOINTED = (1973, 1978)  # the national tier appointed (유신정우회), not elected
+GAPS = (1948, 1950)  # a few of the law's seats in no count: the counts' rules are reduced
+ONE_BALLOT = (*NO_NATIONAL_TIER, 1963, 1967, 1971, *APPOINTED, 1981, 1985, 1988, 1992, 1996, 2000)
 LIST_TABLE = (2004, 2008, 2012, 2016, 2020, 2024)  # list votes counted by province
+TURNOUT = tuple(y for y in YEARS if y >= 1971)  # every district that voted has its figures
+PARTIAL_TURNOUT = (1963, 1967)  # figures for 87 of the 131 districts
 
 
 @cache
@@ -104,8 +109,31 @@ def test_article_has_the_seed_layout_and_reads_back_cleanly(year: int) -> None:
     for line in lines:
         if line.startswith("|"):
             assert line.endswith(" |"), line
+    # no row of a national tier the law did not have, and an appointed one named so
+    assert ("| PR list |" in text) == (
+        year in ONE_BALLOT and year not in (*NO_NATIONAL_TIER, *APPOINTED)
+    )
+    assert ("| Constituency total |" in text) == (
+        year in ONE_BALLOT and year not in NO_NATIONAL_TIER
+    )
+    assert ("| Appointed |" in text) == (year in APPOINTED)
     paragraph = next(p for p in article.paragraphs if p.section == "Electoral system")
-    assert paragraph.text == electoral_system_paragraph(rules_for(year))
+    result = results(year)
+    assert result.counts is not None
+    assert bool(result.counts.gaps) == (year in GAPS)
+    if year in GAPS:  # the law reduced to the seats counted, and the paragraph says so
+        assert result.rules.total_seats < rules_for(year).total_seats
+        assert paragraph.text == electoral_system_paragraph(result.rules, gaps=result.counts.gaps)
+        assert f"All {result.total_seats} seats were elected" in paragraph.text
+        assert f"of the law's {rules_for(year).total_seats} district seats" in paragraph.text
+        assert paragraph.text.endswith(f"Legal source: {rules_for(year).law}.")
+        assert "scenario" not in paragraph.text
+        lead = article.paragraphs[0].text
+        assert f"to elect the {rules_for(year).total_seats} members" in lead
+        assert f"cover {result.total_seats} of the seats" in lead
+    else:
+        assert result.rules == rules_for(year)
+        assert paragraph.text == electoral_system_paragraph(rules_for(year))
 
 
 def test_row_writes_no_stray_pipes_or_line_breaks() -> None:
@@ -140,16 +168,57 @@ def test_infobox_equals_results(year: int) -> None:
         assert printed.popular_vote == line.votes
 
 
+def covered(year: int) -> tuple[int, int, int, int]:
+    """(districts that voted with turnout figures, districts that voted, their electorate,
+    their ballots cast), from the shipped districts."""
+    voted = [d.district for d in results(year).districts if d.how != "unopposed"]
+    rows = [d for d in voted if d.electorate and d.ballots_cast is not None]
+    return (
+        len(rows),
+        len(voted),
+        sum(d.electorate or 0 for d in rows),
+        sum(d.ballots_cast or 0 for d in rows),
+    )
+
+
+def test_turnout_years() -> None:
+    """A national turnout where every district that voted has figures: from 1971."""
+    for year in YEARS:
+        n, voted, _, _ = covered(year)
+        assert (n == voted) == (year in TURNOUT), year
+        assert (2 * n > voted and n < voted) == (year in PARTIAL_TURNOUT), year
+
+
 @pytest.mark.parametrize("year", YEARS)
 def test_turnout_and_its_change(year: int) -> None:
     result = results(year)
     _, article = written(year)
     assert article.infobox is not None
     printed = article.infobox.turnout
+    lead = article.paragraphs[0].text
+    if year not in TURNOUT:  # too few figures for the country's turnout (1948–1967)
+        assert printed == ()
+        assert "Voter turnout was" not in lead
+        n, voted, electorate, ballots = covered(year)
+        if year in PARTIAL_TURNOUT:
+            assert (
+                f"Turnout in the {n} of the {voted} contested constituencies that korelect has "
+                f"turnout figures for was {fmt_decimal(Fraction(ballots, electorate) * 100, 2)}%; "
+                f"it has none for the "
+                f"other {voted - n}."
+            ) in lead
+        elif n:
+            assert (
+                f"korelect has turnout figures for only {n} of the {voted} contested "
+                f"constituencies of {year}, too few for a national turnout."
+            ) in lead
+        else:
+            assert f"korelect has no turnout counts for {year}." in lead
+        return
     rate = result.turnout.rate
     assert rate is not None
     before, _ = neighbours(year)
-    prev = None if before is None else results(before)
+    prev = None if before is None or before not in TURNOUT else results(before)
     ballots = [(result.turnout.rate, None if prev is None else prev.turnout.rate)]
     if result.list_turnout is not None:
         ballots.append(
@@ -159,12 +228,13 @@ def test_turnout_and_its_change(year: int) -> None:
             )
         )
     assert len(printed) == len(ballots)
-    for turnout, (now, then) in zip(printed, ballots, strict=True):
+    for i, (turnout, (now, then)) in enumerate(zip(printed, ballots, strict=True)):
         assert now is not None
         assert turnout.pct == pct(now, 1, 2)
-        if prev is None:
+        if prev is None:  # no election before, or one without a national turnout (1967)
             assert turnout.change is None
         elif then is None:
+            assert i == 1  # the list ballot, new in 2004
             assert turnout.change is not None
             assert turnout.change.new
         else:
@@ -177,6 +247,8 @@ def test_turnout_and_its_change(year: int) -> None:
             "- Turnout: 60.63% (+3.42pp; Const. votes), 60.63% (New; PR votes)"
             in written(year)[0].splitlines()
         )
+    if year == min(TURNOUT):  # the election before had no national turnout: no change
+        assert f"- Turnout: {fmt_decimal(rate * 100, 2)}%" in written(year)[0].splitlines()
 
 
 @pytest.mark.parametrize("year", YEARS[1:])
@@ -305,12 +377,16 @@ def test_province_seat_table_equals_results(year: int) -> None:
 
     shown = [p for p in result.parties if p.kind is not Kind.OTHER]
     totals: tuple[str, ...]
-    if year in ONE_BALLOT:
+    if year in NO_NATIONAL_TIER:  # every seat a constituency seat: one Total row
         shown = [p for p in shown if p.total_seats]
-        totals = ("Constituency total", "PR list", "Total")
+        totals = ("Total",)
+    elif year in ONE_BALLOT:
+        shown = [p for p in shown if p.total_seats]
+        totals = ("Constituency total", "Appointed" if year in APPOINTED else "PR list", "Total")
     else:
         shown = [p for p in shown if p.district_seats]
         totals = ("Total",)
+    assert any(p.kind is Kind.APPOINTED for p in shown) == (year in APPOINTED)
     assert [r.label for r in table.rows] == [
         *[pl.name_en for pl in result.provinces],
         *totals,
@@ -324,8 +400,8 @@ def test_province_seat_table_equals_results(year: int) -> None:
         assert table.cell("Total", column(p)) == str(
             p.total_seats if year in ONE_BALLOT else p.district_seats
         )
-        if year in ONE_BALLOT:
-            assert table.cell("PR list", column(p)) == str(p.list_seats)
+        if len(totals) == 3:
+            assert table.cell(totals[1], column(p)) == str(p.list_seats)
     if two_level:  # the constituency vote % by province
         for p in shown:
             if f"{label(p)} %" not in table.columns:
@@ -359,6 +435,144 @@ def test_list_vote_table_equals_results(year: int) -> None:
     )
     for p in named:
         assert table.cell("Seat allocation", label(p)) == str(p.list_seats)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_votes_no_candidate_holds_count_in_the_total(year: int) -> None:
+    """Where the districts' valid votes exceed their candidates' votes (1948, 1950), the
+    gap has its row: the rows add up to the valid vote, of which every share is taken."""
+    result = results(year)
+    if any(isinstance(p.votes, Fraction) for p in result.parties):
+        pytest.skip("published shares: no vote counts")
+    _, article = written(year)
+    national, _, _ = tables(article)
+    total = result.allocation.total_votes
+    gap = total - sum(Fraction(p.votes) for p in result.parties)
+    assert result.counts is not None
+    if year in ONE_BALLOT:  # the constituency vote: the districts' valid votes
+        assert total == sum(d.valid_votes or 0 for d in result.counts.districts)
+    row = national.row("Votes missing from the candidates' counts")
+    assert (row is not None) == (gap > 0)
+    if year in GAPS:
+        assert gap > 0
+    if row is not None:
+        assert number(row.cells[0]) == gap
+        assert number(row.cells[1]) == pct(gap, total, 2)
+    total_row = national.row("Total")
+    assert total_row is not None
+    assert number(total_row.cells[0]) == total
+    body = [r for r in national.rows if r.label != "Total" and r.cells[0]]
+    assert sum(number(r.cells[0]) for r in body) == total
+    assert article.infobox is not None
+    for printed in article.infobox.parties:  # the infobox's shares are the table's
+        row = national.row(printed.name)
+        assert row is not None
+        if printed.percentage is not None:
+            assert number(row.cells[1]) == printed.percentage
+
+
+def test_1948_shares_are_of_the_districts_valid_votes() -> None:
+    """8.57%, not 8.58%: 578,313 of the 6,744,822 valid votes (6,743,029 the candidates')."""
+    result = results(1948)
+    line = result.party("대동청년단")
+    assert result.counts is not None
+    valid = sum(d.valid_votes or 0 for d in result.counts.districts)
+    assert line.vote_share == Fraction(line.votes, valid)
+    text, article = written(1948)
+    assert article.infobox is not None
+    printed = next(p for p in article.infobox.parties if p.name == line.info.name_en)
+    assert printed.percentage == pct(line.votes, valid, 2) == Fraction("8.57")
+    assert f"| {line.info.name_en} | 578,313 | 8.57 |" in text
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_the_years_own_law_is_not_a_counterfactual(year: int) -> None:
+    """``--rules YEAR`` on the year's own counts writes the year's article (1948 and 1950
+    too, whose counts' rules are the law reduced to the seats counted)."""
+    assert write_article(year, rules=rules_for(year)) == written(year)[0]
+
+
+@pytest.mark.parametrize("year", APPOINTED)
+def test_the_appointed_bloc_has_a_row_of_its_own(year: int) -> None:
+    result = results(year)
+    (bloc,) = [p for p in result.parties if p.kind is Kind.APPOINTED]
+    assert bloc.info.party_id == "yujeonghoe"
+    assert (bloc.district_seats, bloc.list_seats) == (0, result.rules.list_seats)
+    text, article = written(year)
+    national, province, _ = tables(article)
+    row = national.row(f"{bloc.info.name_en} (appointed)")
+    assert row is not None
+    assert row.cells[:2] == ("", "")  # no votes: appointed, not elected
+    assert [int(c) for c in row.cells[-3:]] == [0, bloc.list_seats, bloc.total_seats]
+    assert national.row("Other parties") is None
+    assert province is not None
+    assert province.cell("Appointed", label(bloc)) == str(bloc.list_seats)
+    assert province.cell("Constituency total", label(bloc)) == "0"
+    assert article.infobox is not None
+    assert bloc.info.name_en not in [p.name for p in article.infobox.parties]
+    assert (
+        f"The other {bloc.total_seats} seats went to the {bloc.info.name_en} "
+        f"({bloc.info.name_ko}), appointed, not elected."
+    ) in article.paragraphs[0].text
+    assert f"the remaining {bloc.list_seats} appointed, not elected" in text
+
+
+@pytest.mark.parametrize(("year", "law", "appointed"), [(2004, 1973, 56), (2020, 1978, 47)])
+def test_an_appointed_tier_in_a_counterfactual(year: int, law: int, appointed: int) -> None:
+    """The bloc of 1973's or 1978's law on another year's votes: its own row, not "Other"."""
+    text = write_article(year, rules=rules_for(law))
+    article = read_article(text, source=f"{year} under {law}")
+    assert article.warnings == ()
+    expected = results(year, rules=rules_for(law))
+    (bloc,) = [p for p in expected.parties if p.kind is Kind.APPOINTED]
+    assert bloc.list_seats == bloc.total_seats == appointed
+    national = article.table(section="Results")
+    assert national is not None
+    row = national.row(f"{bloc.info.name_en} (appointed)")
+    assert row is not None
+    assert [int(c) for c in row.cells[-3:]] == [0, appointed, appointed]
+    other = national.row("Other parties")
+    assert other is not None
+    assert [int(c) for c in other.cells[-3:]] == [0, 0, 0]
+    listed = article.table(caption="Party list vote")
+    assert listed is not None
+    assert listed.row("Seat allocation") is None  # no seat was allocated by the list vote
+    assert f"the remaining {appointed} appointed, not elected" in text
+    assert f"{bloc.info.name_en} ({bloc.info.name_ko}) held {appointed} seats" in text
+    assert infobox_seats(article) == {p.info.name_en: p.total_seats for p in seated(expected)}
+
+
+def test_a_counterfactual_without_a_national_tier() -> None:
+    """2004 under 1958's law: the 243 constituency seats alone."""
+    text = write_article(2004, rules=rules_for(1958))
+    article = read_article(text)
+    assert article.warnings == ()
+    assert article.infobox is not None
+    assert article.infobox.total_seats == 243
+    assert "All 243 seats were elected in single-member constituencies" in text
+    national = article.table(section="Results")
+    assert national is not None
+    total = national.row("Total")
+    assert total is not None
+    assert [int(c) for c in total.cells[-3:]] == [243, 0, 243]
+    listed = article.table(caption="Party list vote")
+    assert listed is not None
+    assert listed.row("Seat allocation") is None
+
+
+def test_a_national_tier_added_to_the_1948_assembly() -> None:
+    """1948 under 2004's law: its 56 list seats added to the 197 constituencies counted."""
+    text = write_article(1948, rules=rules_for(2004))
+    article = read_article(text)
+    assert article.warnings == ()
+    expected = results(1948, rules=rules_for(2004))
+    assert expected.total_seats == 197 + 56
+    _, province, _ = tables(article)
+    assert province is not None
+    assert [r.label for r in province.rows][-3:] == ["Constituency total", "PR list", "Total"]
+    assert province.cell("PR list", "Total seats") == "56"
+    assert province.cell("Total", "Total seats") == str(expected.total_seats)
+    assert "its law had no national tier" in text
 
 
 # -- the seed articles' tables ------------------------------------------------------------

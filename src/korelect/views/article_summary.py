@@ -66,6 +66,8 @@ def article_summary(article: Article) -> str:
             f"next: {box.next_election or '-'} ({box.next_year or '-'})"
         )
         out.append(f"  seats: {box.total_seats or '-'}; majority: {box.majority_seats or '-'}")
+        if not box.turnout:  # none printed (korelect writes none for 1948–1967)
+            out.append("  turnout: -")
         for t in box.turnout:
             label = f" ({t.label})" if t.label else ""
             out.append(

@@ -4,8 +4,26 @@
 and writes it as the seeds are written (see :mod:`korelect.analysis.article.model`): a
 title line, an infobox of ``- Key: Value`` lines, prose, ``== Electoral system ==``,
 ``==Results==`` and the ``===By city/province===`` pipe tables in the layout of
-the era (the 1992/1996 seat table for 1988–2000; the 2004 two-level
-Seats/% table, plus the list-vote table for 2004–2016).
+the era (the 1992/1996 seat table for the single vote of 1948–2000; the 2004
+two-level Seats/% table, plus the list-vote table from 2004).
+
+The elections of 1948–1985 are written as the seeds' era would write them:
+
+- the seat table has a "PR list" row only where the law has a national tier: none
+  1948–1960 (its Total row is the constituency seats), "Appointed" in 1973 and 1978;
+- the appointed bloc of 1973 and 1978 (유신정우회) is no party and won no vote: the
+  national table gives it a row of its own, ``Yujeonghoe (appointed)``, with no votes,
+  and the lead and the party paragraphs say it was appointed, not elected; the
+  infobox lists the elected parties;
+- the national turnout (and its change) only where every district that voted has
+  turnout figures (from 1971; :mod:`korelect.analysis.article.turnout`): the lead
+  gives the figures' rate over the districts they cover in 1963 and 1967, and says
+  how few there are before;
+- where the counts cover fewer seats than the law provides (1948, 1950), the article
+  gives the seats counted; the lead and the electoral-system paragraph give the law's
+  number and the counts' own sentence on the seats no count covers;
+- the valid vote is the districts' (1948 and 1950 have votes no candidate's count
+  holds, a row of their own), and every share is of it, as :func:`korelect.results`.
 
 Every number is exact until printed, then rounded half up
 (:func:`korelect.base.numbers.fmt_decimal`): 2 decimals in the infobox and the
@@ -32,9 +50,11 @@ the previous registered election that it continues:
 Anything else "Did not exist". A change is the difference of the two printed
 figures (percentages rounded half up first), so that the article adds up.
 
-With ``rules``, the same votes are counted under those rules (a counterfactual):
-the title says so, the electoral-system paragraph describes those rules, and the
-lead says it is computed by korelect and which seats differ from the real result.
+With ``rules`` other than the election's own (adapted to the counts, as
+:func:`korelect.results` adapts them), the same votes are counted under those rules
+(a counterfactual): the title says so, the electoral-system paragraph describes those
+rules, and the lead says it is computed by korelect and which seats differ from the
+real result.
 The districts and the votes stay the year's own: rules written for another
 number of districts are applied to the year's seats (districts cannot be
 redrawn), and the list tier counts the votes the year's law counted; the lead
@@ -46,15 +66,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 from functools import cache
 from typing import Any
 
+from korelect.analysis.article.turnout import national_rate, turnout_coverage
 from korelect.analysis.audit.common import CONTINUES
 from korelect.base.numbers import Number, fmt_decimal, fmt_share, round_half_up
-from korelect.base.table import wiki_row
+from korelect.base.table import Cell, Table, wiki_row
 from korelect.engine.entries import Kind
 from korelect.engine.formulas.registry import family_of
 from korelect.law.registry import registered_years, rules_for
@@ -71,6 +92,7 @@ from korelect.record.election import (
     as_counts,
     as_rules,
     party_info,
+    request,
     results,
 )
 from korelect.record.parties import Party, parties
@@ -538,13 +560,15 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def electoral_system_paragraph(rules: Rules) -> str:
+def electoral_system_paragraph(rules: Rules, *, gaps: Sequence[str] = ()) -> str:
     """The electoral system in one paragraph, generated from ``rules``.
 
     It gives the seats of each tier, the plurality district tier, the list
     formula in words, the threshold as the law writes it, the tie rule and the
     legal source; rules that are not a registered election's are called a
-    scenario.
+    scenario. ``gaps`` are the counts' sentences on the law's seats that no count
+    covers (1948, 1950): ``rules`` are then the year's law reduced to the seats
+    counted (the counts' rules), not a scenario, and the sentences say so.
 
     >>> from korelect import rules_for
     >>> print(electoral_system_paragraph(rules_for(1996)))
@@ -609,7 +633,11 @@ def electoral_system_paragraph(rules: Rules) -> str:
             )
         sentences.append(_threshold_sentence(rules))
         sentences.append(_ties_sentence(rules))
-    sentences.append(_source_sentence(rules))
+    if gaps:
+        sentences += [_sentence(gap) for gap in gaps]
+        sentences.append(f"Legal source: {rules.law}." if rules.law else "")
+    else:
+        sentences.append(_source_sentence(rules))
     return _text(" ".join(s for s in sentences if s))
 
 
@@ -629,10 +657,10 @@ def _rules_words(rules: Rules) -> str:
 
 
 def _turnout_field(result: ElectionResult, prev: ElectionResult | None) -> str | None:
-    const = _rate(result.turnout)
+    const = national_rate(result)
     if const is None:
-        return None
-    prev_const = None if prev is None else _rate(prev.turnout)
+        return None  # no turnout figures, or too few for the country's (1948–1967)
+    prev_const = None if prev is None else national_rate(prev)
     const_text = f"{_pct(const, 2)}%"
     change = None if prev_const is None else _change_pp(const, prev_const)
     listed = _rate(result.list_turnout)
@@ -711,7 +739,14 @@ def _lead(
     when = f" on {_date_text(day)}" if day is not None else f" in {year}"
     assembly = f" of the {_ordinal(law.assembly)} National Assembly" if law.assembly else ""
     held = f"Legislative elections were held in South Korea{when}"
-    first = [f"{held} to elect the {total} members{assembly}."]
+    gaps = actual.counts.gaps if actual.counts is not None else ()
+    members = _law_total(actual) if gaps else actual.total_seats
+    first = [f"{held} to elect the {members} members{assembly}."]
+    if members != actual.total_seats:
+        first.append(
+            f"The counts korelect has cover {actual.total_seats} of the seats, and this "
+            f"article gives those."
+        )
     if label is not None:
         first.append(
             f"This article is a counterfactual computed by korelect: the votes of the {year} "
@@ -737,10 +772,11 @@ def _lead(
                 f"seats in the National Assembly each, {verdict}."
             )
     first += _satellite_sentences(year, result)
-    rate = _rate(result.turnout)
+    first += _appointed_sentences(result)
+    rate = national_rate(result)
     listed = _rate(result.list_turnout)
     if rate is None:
-        first.append(f"korelect has no turnout counts for {year}.")
+        first.append(_partial_turnout(result))
     elif listed is None:
         first.append(f"Voter turnout was {_pct(rate, 2)}%.")
     else:
@@ -752,6 +788,49 @@ def _lead(
     if label is not None:
         paragraphs.append(_differences(actual, result))
     return paragraphs
+
+
+def _law_total(result: ElectionResult) -> int:
+    """The seats the law of the election provides (more than are counted in 1948, 1950)."""
+    year = result.year
+    if year in registered_years() and result.law.year == year:
+        return rules_for(year).total_seats
+    return result.total_seats
+
+
+def _appointed(result: ElectionResult) -> list[PartyLine]:
+    """The appointed bloc's line (1973, 1978, or their law applied), if it has seats."""
+    return [p for p in result.parties if p.kind is Kind.APPOINTED and p.total_seats]
+
+
+def _appointed_sentences(result: ElectionResult) -> list[str]:
+    return [
+        f"The other {_seats(p.total_seats)} went to {_the(p.info.name_en)} "
+        f"({p.info.name_ko}), appointed, not elected."
+        for p in _appointed(result)
+    ]
+
+
+def _partial_turnout(result: ElectionResult) -> str:
+    """What the lead says where the turnout figures do not cover the election (1948–1967).
+
+    Where they cover most of the districts that voted, their rate, said to be theirs
+    (not the country's: it is not printed as the turnout); else how few there are.
+    """
+    cover = turnout_coverage(result)
+    districts = f"{cover.voted} contested constituencies"
+    if not cover.covered:
+        return f"korelect has no turnout counts for {result.year}."
+    if cover.rate is not None and 2 * cover.covered > cover.voted:
+        return (
+            f"Turnout in the {cover.covered} of the {districts} that korelect has turnout "
+            f"figures for was {_pct(cover.rate, 2)}%; it has none for the other "
+            f"{cover.voted - cover.covered}."
+        )
+    return (
+        f"korelect has turnout figures for only {cover.covered} of the {districts} of "
+        f"{result.year}, too few for a national turnout."
+    )
 
 
 def _ordinal(n: int) -> str:
@@ -836,15 +915,108 @@ def _party_paragraphs(year: int, result: ElectionResult) -> list[str]:
             f"Independent candidates won {independents} constituency "
             f"{_seats(independents).split()[1]}."
         )
+    for p in _appointed(result):
+        name = _cap(_the(p.info.name_en))
+        if p.info.name_ko != p.info.name_en:
+            name += f" ({p.info.name_ko})"
+        out.append(f"{name} held {_seats(p.total_seats)}, appointed, not elected.")
+    return out
+
+
+def _national_table(result: ElectionResult) -> Table:
+    """The national table, with the appointed bloc in a row of its own (1973, 1978).
+
+    The report's article table has a row for each party and for the independents; the
+    bloc no vote elected is neither, so it gets its row here, before the votes no
+    candidate's count holds and the Total: named as the bloc, marked appointed, with
+    no votes and its seats in the List seats column.
+    """
+    table = national_table_model(result, ARTICLE)
+    blocs = _appointed(result)
+    if not blocs:
+        return table
+    heads = [c.header for c in table.columns]
+    seat_heads = dict(zip(ARTICLE.seat_heads, ("district", "list", "total"), strict=True))
+    at = next(
+        i
+        for i, row in enumerate(table.rows)
+        if row[0].text in (ARTICLE.gap_label, ARTICLE.total_label)
+    )
+    rows = list(table.rows)
+    for p in reversed(blocs):
+        seats = {"district": p.district_seats, "list": p.list_seats, "total": p.total_seats}
+        cells = [Cell(f"{p.info.name_en} (appointed)")]
+        for head in heads[1:]:
+            tier = seat_heads.get(head)
+            cells.append(Cell("") if tier is None else Cell(str(seats[tier]), seats[tier]))
+        rows.insert(at, tuple(cells))
+    moved = tuple(i + len(blocs) if i >= at else i for i in table.rule_before)
+    return replace(table, rows=tuple(rows), rule_before=moved)
+
+
+NATIONAL_TIER_ROW = "PR list"
+"""The seat table's row of the national tier's seats (the seeds' name)."""
+APPOINTED_ROW = "Appointed"
+"""Its name where the national tier is appointed, not elected (1973, 1978)."""
+
+
+def _without_rows(table: Table, labels: Sequence[str]) -> Table:
+    rows = [(i, r) for i, r in enumerate(table.rows) if r[0].text not in labels]
+    index = {old: new for new, (old, _) in enumerate(rows)}
+    rules = tuple(dict.fromkeys(index[i] for i in table.rule_before if i in index))
+    return replace(table, rows=tuple(r for _, r in rows), rule_before=rules)
+
+
+def _province_tables(result: ElectionResult) -> list[Table]:
+    """The report's seed-layout tables, fitted to the national tier the rules have.
+
+    Without a national tier (1948–1960, or rules without one) the seat table's rows
+    end in one Total, the constituency seats, with no "Constituency total" and no
+    "PR list" of zeros; an appointed tier's row is "Appointed", not "PR list". The
+    list-vote table's "Seat allocation" row is left out where no list seat was
+    allocated by the list vote (no national tier, or an appointed one).
+    """
+    rules = result.rules
+    appointed = family_of(rules).formula == "appointed"
+    out = []
+    for model in province_table_models(result, ARTICLE):
+        table = model
+        labels = [r[0].text for r in table.rows]
+        if NATIONAL_TIER_ROW in labels and not rules.list_seats:
+            table = _without_rows(table, ("Constituency total", NATIONAL_TIER_ROW))
+        elif NATIONAL_TIER_ROW in labels and appointed:
+            rows = tuple(
+                (Cell(APPOINTED_ROW), *r[1:]) if r[0].text == NATIONAL_TIER_ROW else r
+                for r in table.rows
+            )
+            table = replace(table, rows=rows)
+        if "Seat allocation" in labels and (appointed or not rules.list_seats):
+            table = _without_rows(table, ("Seat allocation",))
+        out.append(table)
     return out
 
 
 def _province_section(result: ElectionResult) -> list[str]:
     """The seeds' "By city/province" tables of the era (see the module doc)."""
     out = ["===By city/province==="]
-    for i, table in enumerate(province_table_models(result, ARTICLE)):
+    for i, table in enumerate(_province_tables(result)):
         out += [*([""] if i else []), *table.wiki().splitlines()]
     return out
+
+
+def _counterfactual(counts: Counts, asked: Rules) -> bool:
+    """Whether ``asked``, adapted to the counts, are other rules than the counts' own.
+
+    The year's own law is not a counterfactual, even where the counts cover fewer seats
+    than it provides (1948, 1950: the law adapted to the counted seats is the counts' rules,
+    but for its name).
+    """
+    if asked == counts.rules:
+        return False
+    if not _registered(asked) or asked.year != counts.year:
+        return True  # another year's law, or a scenario (even one that only renames)
+    _, used, _ = request(counts, rules=asked)
+    return replace(used, name=counts.rules.name) != counts.rules
 
 
 def write_article(
@@ -869,12 +1041,11 @@ def write_article(
     shipped = not isinstance(source, Counts) and counts.source == "korelect/data"
     actual = _actual(year) if shipped else results(counts)
     asked = None if rules is None else as_rules(rules)
-    counterfactual = asked is not None and asked != counts.rules
     notes: Sequence[str] = ()
     label = None
     words = ""
     result = actual
-    if counterfactual and asked is not None:
+    if asked is not None and _counterfactual(counts, asked):
         label = _rules_label(asked)
         words = _rules_words(asked)
         result = results(counts, rules=asked)
@@ -889,12 +1060,14 @@ def write_article(
     lines.append("")
     for paragraph in _lead(actual, result, words or None, notes):
         lines += [_text(paragraph), ""]
-    lines += ["== Electoral system ==", "", electoral_system_paragraph(result.rules), ""]
+    gaps = counts.gaps if label is None else ()
+    system = electoral_system_paragraph(result.rules, gaps=gaps)
+    lines += ["== Electoral system ==", "", system, ""]
     party_paragraphs = _party_paragraphs(year, result)
     if party_paragraphs:
         lines += ["==Political parties==", ""]
         for paragraph in party_paragraphs:
             lines += [_text(paragraph), ""]
-    lines += ["==Results==", "", national_table_model(result, ARTICLE).wiki(), ""]
+    lines += ["==Results==", "", _national_table(result).wiki(), ""]
     lines += _province_section(result)
     return "\n".join(lines) + "\n"

@@ -27,7 +27,9 @@ the infobox, the electoral-system paragraph, the prose), then to the earlier
 line. Each fact that disagrees is a finding at its line, whose note names the
 lines it contradicts and what the record says. Where the article agrees with
 itself but not with the record, that is one finding at the first line that
-prints the figure. A sum (or an allocation, or a difference) that uses a
+prints the figure; so is a printed figure that agrees with the others only at the
+edge of their rounding but not with the record (8.58% beside 8.57% where the
+exact share is 8.574%). A sum (or an allocation, or a difference) that uses a
 number already found wrong is not reported again: one wrong number, one
 finding. Findings about the same line and place are merged into one.
 
@@ -36,7 +38,15 @@ with the exact share rounded half up to the printed number of decimals (two
 printed percentages agree when the ranges they round from overlap). A change
 printed without a sign is compared by its size only, and a finding about it
 says so. Shares are the NEC's: of the valid votes (the districts' valid votes
-for the constituency vote, the list's valid votes for the list vote).
+for the constituency vote, votes no candidate's count holds included, as
+:func:`korelect.results` counts them; the list's valid votes for the list vote).
+
+The law is what :func:`korelect.results` counts the year under: the rules given
+(or named in the title) adapted to the year's counts, else the counts' own rules
+(the year's law, reduced to the seats counted where the counts cover fewer seats
+than it provides: 1948, 1950). Under an appointed tier (1973, 1978, or their law
+applied), the appointed bloc's name is a party's, and the list seats the
+article's own votes give go to it.
 
 The checks (the ``check`` of a finding):
 
@@ -70,7 +80,12 @@ outgoing assembly's). Without a year (nor an election date to take it from),
 a name the registry gives to several parties is not an unknown name.
 
 Not compared with the record: Last Election, Seat Change and Swing (they
-depend on which earlier parties a party continues), leaders and speakers.
+depend on which earlier parties a party continues), leaders and speakers; a
+turnout (or its change) where the counts have turnout figures for only some of
+the districts that voted (1948–1967, :mod:`korelect.analysis.article.turnout`).
+Not read as figures of the article: the law the electoral-system paragraph quotes
+after "Legal source" ("two thirds of the 92 seats"), and "elected 2 members each"
+(two-member districts, not the assembly).
 
 The modules, in the order a check runs: :mod:`.infobox`, :mod:`.tables` and
 :mod:`.prose` read the article into :class:`~.facts.Facts` (figures as

@@ -20,6 +20,7 @@ from korelect.errors import KorelectError
 from korelect.law.registry import rules_for
 from korelect.law.rules import Rules
 from korelect.record.data import Dataset, dataset
+from korelect.record.election import appointed_bloc, request
 from korelect.record.findings import Finding
 
 
@@ -72,8 +73,6 @@ def counterfactual_rules(article: Article) -> Rules | None:
         return None
     # As korelect.results adapts them for article write; without counting the election, so
     # rules the record cannot be computed under still name what the article claims.
-    from korelect.record.election import request  # noqa: PLC0415
-
     year = article.year
     try:
         return request(year, rules=int(match.group(1)))[1]
@@ -84,7 +83,13 @@ def counterfactual_rules(article: Article) -> Rules | None:
 def _record_for(
     article: Article, data: Dataset, rules: Rules | None = None
 ) -> tuple[Record | None, Rules | None, str]:
-    """The record and the law of the article's year (or the rules given), or why there are none."""
+    """The record and the law of the article's year (or the rules given), or why there are none.
+
+    Where korelect has the year's counts, the law is what :func:`korelect.results` counts
+    under: the rules given adapted to the counts (adapting adapted rules changes nothing),
+    or the counts' own rules, which are the year's law reduced to the seats counted where
+    the counts cover fewer seats than the law provides (1948, 1950).
+    """
     year = article.year
     if year is None:
         return None, rules, "the article names no year"
@@ -99,7 +104,8 @@ def _record_for(
         why = f"korelect has no data for {year} (it has {known})"
         return None, law, why + ("" if law else "; no law either")
     try:
-        return Record(year, data, rules), law, ""
+        law = request(year, rules=rules, data=data)[1]
+        return Record(year, data, rules, law=law), law, ""
     except KorelectError as exc:
         return None, law, f"the record of {year} could not be computed: {exc}"
 
@@ -126,7 +132,9 @@ def check_article(
     provinces.update({p.code: p.code for p in data.provinces()})
     box = article.infobox
     dated = box.election_date.year if box is not None and box.election_date else None
-    names = Names(article.year or dated)
+    when = article.year or dated
+    bloc = None if law is None or when is None else appointed_bloc(law, when)
+    names = Names(when, bloc)
     regions = (
         frozenset(d.province for d in data.districts(article.year))
         if article.year in data.years()

@@ -191,11 +191,17 @@ def own_allocation(facts: Facts, law: Rules) -> None:
     district_seats = {who: int(number_of(f)) for who, f in district.items()}
     count = sum(district_seats.values())
     rules = law
+    bloc = facts.names.appointed
+    appointed = None if bloc is None else bloc.party_id
     try:
         entries = []
+        if appointed is not None:  # the appointed tier's bloc (1973, 1978), by its id
+            entries.append(Entry(appointed, 0, 0, Kind.APPOINTED))
         for who in dict.fromkeys([*district_seats, *values]):
             seats = district_seats.get(who, 0)
             kind = Kind.PARTY
+            if who == appointed:
+                continue
             if who == "independent" or (who.startswith("other:") and seats):
                 kind = Kind.INDEPENDENT
             elif who.startswith("other:"):

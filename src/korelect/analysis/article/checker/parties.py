@@ -6,6 +6,7 @@ import re
 
 from korelect.analysis.article.checker.common import ALL
 from korelect.errors import UnknownNameError
+from korelect.record.election import PartyInfo
 from korelect.record.parties import ELECTION_YEARS, parties
 
 OTHER_LABELS = ("other", "others", "other parties", "minor parties")
@@ -13,10 +14,16 @@ OTHER_LABELS = ("other", "others", "other parties", "minor parties")
 
 
 class Names:
-    """Party names resolved through the registry for the article's year."""
+    """Party names resolved through the registry for the article's year.
 
-    def __init__(self, year: int | None) -> None:
+    ``appointed`` is the bloc an appointed tier fills under the law checked against
+    (유신정우회 in 1973 and 1978, or under their law applied to another year's votes):
+    its names are known whatever the year.
+    """
+
+    def __init__(self, year: int | None, appointed: PartyInfo | None = None) -> None:
         self.year = year if year in ELECTION_YEARS else None
+        self.appointed = appointed
         self.previous = (
             None
             if self.year is None or self.year == ELECTION_YEARS[0]
@@ -39,6 +46,11 @@ class Names:
             party = parties().find(form, when)
             if party is not None:
                 return party.id
+        bloc = self.appointed
+        if bloc is not None:
+            names = {n.lower() for n in (bloc.name_en, bloc.name_ko, bloc.abbr) if n}
+            if any(form.lower() in names for form in self._forms(label)):
+                return bloc.party_id
         return None
 
     def known(self, label: str) -> bool:

@@ -56,7 +56,8 @@ def read_paragraph(facts: Facts, para: Paragraph) -> None:
                 "turnout",
                 f"{m[1]}%",
             )
-    for m in re.finditer(rf"\belected\s+({NUM})\s+members\b", text):
+    # "voters elected 299 members", not "constituencies elected 2 members each"
+    for m in re.finditer(rf"\belected\s+({NUM})\s+members\b(?!\s+each\b)", text):
         n = word_number(m[1])
         if n is not None:
             facts.add(
@@ -210,11 +211,15 @@ def read_claims(facts: Facts, para: Paragraph, text: str) -> None:
 
 
 def read_system(facts: Facts, para: Paragraph) -> None:
-    """The electoral-system paragraph: seats of each tier (its thresholds: see the law)."""
-    text = para.text
+    """The electoral-system paragraph: seats of each tier (its thresholds: see the law).
+
+    The legal source it quotes is not read: the law's own words ("two thirds of the 92
+    seats") are not the article's figures.
+    """
+    text = re.split(r"\b[Ll]egal source\b", para.text, maxsplit=1)[0]
     where = "electoral system"
     patterns: tuple[tuple[str, str], ...] = (
-        ("total", rf"\b[Oo]f\s+the\s+({NUM})\s+seats\b"),
+        ("total", rf"(?:^|(?<=[.;:]\s))Of\s+the\s+({NUM})\s+seats\b"),
         ("total", rf"\bAll\s+({NUM})\s+seats\b"),
         (
             "district",

@@ -13,6 +13,7 @@ from fractions import Fraction
 from korelect.analysis.article.checker.common import ALL, NATIONAL, Key
 from korelect.analysis.article.checker.facts import Rec
 from korelect.analysis.article.checker.numbers import Num
+from korelect.analysis.article.turnout import national_rate
 from korelect.base.numbers import fmt_count, fmt_decimal, round_half_up
 from korelect.law.registry import rules_for
 from korelect.law.rules import Rules
@@ -24,10 +25,13 @@ from korelect.record.election import ElectionResult, results
 class Record:
     """korelect's figures for one election, computed on first use."""
 
-    def __init__(self, year: int, data: Dataset, rules: Rules | None = None) -> None:
+    def __init__(
+        self, year: int, data: Dataset, rules: Rules | None = None, *, law: Rules | None = None
+    ) -> None:
         self.year = year
         self.data = data
-        self.law = rules or rules_for(year)
+        self.law = law or rules or rules_for(year)
+        """The rules the record is counted under, as :func:`korelect.results` adapts them."""
         self.election = ComputedElection.compute(data, year, rules)
         self.result: ElectionResult = self.election.result
         iso = self.election.date
@@ -147,9 +151,12 @@ class Record:
             return None
         for c in cands:
             votes[self.pid(c.party_ko)] += c.votes or 0
-        valid_all = [d.valid_votes for d in self.data.districts(self.year)]
-        valid = None if None in valid_all else sum(v or 0 for v in valid_all)
-        return dict(votes), Fraction(valid or sum(votes.values())), self.source
+        # the valid vote as korelect.results counts it: the districts' valid votes (an
+        # uncontested district has none), which hold votes no candidate's count holds where
+        # the candidates' votes fall short of them (1948, 1950)
+        valid = sum(d.valid_votes or 0 for d in self.data.districts(self.year))
+        whole = Fraction(valid) if valid else sum(votes.values(), Fraction(0))
+        return dict(votes), whole, self.source
 
     def _national_list(self) -> tuple[dict[str, Fraction], Fraction, str] | None:
         """The list vote nationally: counts (2004–2016) or published shares (2020, 2024)."""
@@ -180,18 +187,28 @@ class Record:
         total = 0
         for line in lines:
             counts = line.list_votes if ballot == "list" else line.votes
-            turnout = line.list_turnout if ballot == "list" else line.turnout
             if not counts:
                 return None
             for pid, n in counts.items():
                 votes[pid] += n
-            total += (turnout.valid_votes if turnout else None) or sum(counts.values())
+            if ballot == "list":
+                turnout = line.list_turnout
+                valid = turnout.valid_votes if turnout else None
+            else:  # the districts' valid votes, those without turnout figures too (1948–1967)
+                valid = sum(
+                    d.valid_votes or 0
+                    for d in self.data.districts(self.year)
+                    if d.province == line.code
+                )
+            total += valid or sum(counts.values())
         return dict(votes), Fraction(total), self.list_source if ballot == "list" else self.source
 
     def _turnout(self, ballot: str) -> Rec | None:
         t = self.result.list_turnout if ballot == "list" else self.result.turnout
         if t is None or t.rate is None:
             return None
+        if ballot != "list" and national_rate(self.result) is None:
+            return None  # figures for some districts only (1948–1967): no national turnout
         return Rec(
             Num(t.rate * 100),
             self.list_source if ballot == "list" else self.source,
@@ -206,7 +223,11 @@ class Record:
             return None
         before = prev.list_turnout if ballot == "list" else prev.turnout
         if before is None or before.rate is None:
+            if ballot != "list":
+                return None  # no turnout figures for the election before
             return Rec("New", self.source, f"no {ballot} ballot in {prev.year}")
+        if ballot != "list" and national_rate(prev) is None:
+            return None  # figures for some of its districts only: no change to compare
         a = round_half_up(before.rate * 100, 2)
         b = round_half_up(now.value.value, 2)
         return Rec(

@@ -21,6 +21,8 @@ _TOTAL_ROWS = {
     "constituency seats": "district",
     "fptp": "district",
     "pr list": "list",
+    "appointed": "list",
+    "appointed seats": "list",
     "pr": "list",
     "list": "list",
     "party list": "list",
