@@ -58,6 +58,7 @@ PARENT: dict[str, str] = {
 }
 """Where a province's seats were counted before it existed (``provinces.since``)."""
 
+
 @cache
 def _province_names() -> dict[str, str]:
     return {p.code: p.name_en for p in dataset().provinces()}
