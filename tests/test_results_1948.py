@@ -1,13 +1,14 @@
 """The twelve elections of 1948–1985 computed from their counts, through the one road.
 
-Their counts are shipped (polis-korea, docs/DATA.md) but not yet listed as elections
-(issue 11), so they are computed as :func:`korelect.counts_of` gives them: the
+Their counts are shipped (polis-korea, docs/DATA.md) and listed as elections, so
+``korelect.results(YEAR)`` computes them as :func:`korelect.counts_of` gives them: the
 district winners must be polis-korea's declared winners and the national tier's seats
 its declared ones (``national_seats``), for every party.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 import korelect
 from korelect.engine.entries import Kind
 from korelect.record.data import dataset
-from korelect.record.election import party_info
+from korelect.record.election import district_record, party_info
 
 HISTORIC = (1948, 1950, 1954, 1958, 1960, 1963, 1967, 1971, 1973, 1978, 1981, 1985)
 UNCOUNTED = {1948: 3, 1950: 4}
@@ -77,3 +78,49 @@ def test_another_year_s_appointed_tier_on_2004_counts() -> None:
     assert result.total_seats == 299
     (bloc,) = [p for p in result.parties if p.kind is Kind.APPOINTED]
     assert bloc.total_seats == 56
+
+
+# -- one district of the time, on the command line and the web ------------------------------
+
+
+def test_a_two_member_district_shows_both_members(capsys: pytest.CaptureFixture[str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from korelect.cli import main
+    from korelect.web.app import create_app
+
+    # found by its full name, its number with the province, or an area it covers
+    for name in ("서울 제1선거구(종로구·중구)", "서울 제1선거구", "서울 종로구", "종로구·중구"):
+        assert korelect.results(1973).district(name).district.name_ko == "제1선거구(종로구·중구)"
+    assert main(["district", "1973", "제1선거구"]) == 2
+    assert "names 10 districts in 1973; add the province" in capsys.readouterr().err
+    assert main(["district", "1973", "서울 종로구"]) == 0
+    out = capsys.readouterr().out
+    assert [line.split()[0] for line in out.splitlines() if line.endswith("elected")] == [
+        "장기영",
+        "정일형",
+    ]
+    assert "Elected: 장기영, 정일형: the 2 with most votes in a 2-member district." in out
+    assert "art. 188" not in out  # the law of 1973 is not the act of 1994
+    assert main(["district", "1973", "서울 종로구", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["members"] == [
+        {"name_ko": "장기영", "party_ko": "민주공화당"},
+        {"name_ko": "정일형", "party_ko": "신민당"},
+    ]
+    assert [c["name_ko"] for c in record["candidates"] if c["elected"]] == ["장기영", "정일형"]
+    client = TestClient(create_app())
+    assert client.get("/api/elections/1973/districts/서울 종로구").json() == record
+    page = client.get("/elections/1973/districts/서울 종로구").text
+    assert page.count('class="elected"') == 3  # two rows and the sentence
+    assert "Elected: 장기영, 정일형" in page
+
+
+def test_namesakes_are_marked_apart() -> None:
+    # 1954 논산군 을: two independents called 이성구, neither elected
+    found = korelect.results(1954).district("충남 논산군 을")
+    record = district_record(1954, found)
+    rows = [c for c in record["candidates"] if c["name_ko"] == "이성구"]  # type: ignore[attr-defined]
+    assert len(rows) == 2
+    assert not any(c["elected"] for c in rows)
+    assert sum(c["elected"] for c in record["candidates"]) == 1  # type: ignore[attr-defined]

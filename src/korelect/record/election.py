@@ -251,22 +251,55 @@ class ElectionResult:
         )
 
 
+def _district_names(name_ko: str) -> tuple[str, ...]:
+    """The names a district answers to.
+
+    Its own, and for the numbered districts of 1973-1985 (``제1선거구(종로구·중구)``) the
+    number alone, the areas it covers and each of them.
+
+    >>> _district_names("제1선거구(종로구·중구)")
+    ('제1선거구(종로구·중구)', '제1선거구', '종로구·중구', '종로구', '중구')
+    >>> _district_names("종로구")
+    ('종로구',)
+    """
+    head, paren, rest = name_ko.partition("(")
+    if not paren or not rest.endswith(")"):
+        return (name_ko,)
+    inside = rest[:-1]
+    areas = tuple(a for a in inside.split("·") if a)
+    return (name_ko, head, inside, *(a for a in areas if a != inside))
+
+
 def find_district(result: ElectionResult, name: str) -> DistrictResult:
-    """Look a district up by id, by Korean name, or by 'province name'."""
+    """Look a district up by id, by Korean name, or by 'province name'.
+
+    A numbered district of 1973-1985 is also found by its number (``서울 제1선거구``) or by
+    an area it covers (``서울 종로구``), where that names one district.
+    """
     key = squash(name)
     exact = [
         d
         for d in result.districts
         if name == d.district.district_id or key == squash(d.district.name_ko)
     ]
+    short = {p.code: (p.short_ko, p.name_ko, p.name_en) for p in dataset().provinces()}
     if not exact:
-        short = {p.code: (p.short_ko, p.name_ko, p.name_en) for p in dataset().provinces()}
         exact = [
             d
             for d in result.districts
             if any(
                 key == squash(prefix + d.district.name_ko)
                 for prefix in short.get(d.district.province, ())
+            )
+        ]
+    if not exact:
+        exact = [
+            d
+            for d in result.districts
+            if any(
+                key == squash(prefix + alias)
+                for alias in _district_names(d.district.name_ko)[1:]
+                for prefix in ("", *short.get(d.district.province, ()))
             )
         ]
     if len(exact) == 1:
@@ -285,6 +318,24 @@ def find_district(result: ElectionResult, name: str) -> DistrictResult:
     raise UnknownNameError(f"no district {name!r} in {result.year}{hint}")
 
 
+def _candidate_records(found: DistrictResult) -> list[dict[str, object]]:
+    """The candidates of a counted district, each marked elected or not.
+
+    Both members of a two-member district are; of two namesakes, only the one elected.
+    """
+    assert found.count is not None  # noqa: S101  (the caller checks)
+    left = list(found.members)
+    out: list[dict[str, object]] = []
+    for c in found.count.candidates:
+        elected = (c.name_ko, c.party_ko) in left
+        if elected:
+            left.remove((c.name_ko, c.party_ko))
+        out.append(
+            {"name_ko": c.name_ko, "party_ko": c.party_ko, "votes": c.votes, "elected": elected}
+        )
+    return out
+
+
 def district_record(year: int, found: DistrictResult) -> dict[str, object]:
     """The record ``korelect district YEAR NAME --json`` prints."""
     count = found.count
@@ -300,17 +351,8 @@ def district_record(year: int, found: DistrictResult) -> dict[str, object]:
         "ballots_cast": found.district.ballots_cast,
         "valid_votes": found.district.valid_votes,
         "invalid_votes": found.district.invalid_votes,
-        "candidates": []
-        if count is None
-        else [
-            {
-                "name_ko": c.name_ko,
-                "party_ko": c.party_ko,
-                "votes": c.votes,
-                "elected": c.name_ko == found.winner_name,
-            }
-            for c in count.candidates
-        ],
+        "members": [{"name_ko": name, "party_ko": party} for name, party in found.members],
+        "candidates": [] if count is None else _candidate_records(found),
         "source": found.district.source,
     }
 

@@ -33,6 +33,7 @@ __all__ = [
     "Style",
     "column_label",
     "district_text",
+    "elected_line",
     "national_table",
     "national_table_model",
     "party_label",
@@ -537,27 +538,26 @@ def district_text(result: ElectionResult, d: DistrictResult) -> str:
         return "\n".join(lines)
     valid = dist.valid_votes
     rows = []
+    elected = [(name, party) for name, party in d.members]
     for c in d.count.candidates:
         info = party_info(c.party_ko, result.year)
         share = _pct(Fraction(c.votes, valid)) if (c.votes is not None and valid) else "-"
+        mark = ""
+        if (c.name_ko, c.party_ko) in elected:  # namesakes: only the one elected is marked
+            elected.remove((c.name_ko, c.party_ko))
+            mark = "elected"
         rows.append(
             [
                 c.name_ko,
                 f"{info.name_en} ({c.party_ko})" if info.name_en != c.party_ko else c.party_ko,
                 "-" if c.votes is None else f"{c.votes:,}",
                 share,
-                "elected" if c.name_ko == d.winner_name else "",
+                mark,
             ]
         )
     lines.append(grid(["Candidate", "Party", "Votes", "%", ""], rows, left=(0, 1, 4)))
     lines.append("")
-    how = {
-        "plurality": "most votes (art. 188(1))",
-        "eldest": f"tie between {', '.join(d.count.tied)}: the eldest wins (art. 188(1))",
-        "unopposed": "elected unopposed, without a vote (art. 188(2))",
-        "declared": "the declared winner, who differs from the counts (see korelect audit)",
-    }[d.how]
-    lines.append(f"Winner: {d.winner_name}, {how}.")
+    lines.append(elected_line(result.year, d))
     if dist.electorate is not None:
         t = Turnout(dist.electorate, dist.ballots_cast, dist.valid_votes, dist.invalid_votes)
         lines.append(
@@ -566,6 +566,56 @@ def district_text(result: ElectionResult, d: DistrictResult) -> str:
         )
     lines.append(f"Source: {dist.source}")
     return "\n".join(lines)
+
+
+def elected_line(year: int, d: DistrictResult) -> str:
+    """Who the district elected and by which rule, citing the law where it was read.
+
+    >>> from korelect import results
+    >>> r = results(1973)
+    >>> elected_line(1973, r.district("서울 종로구"))
+    'Elected: 장기영, 정일형: the 2 with most votes in a 2-member district.'
+    >>> elected_line(2004, results(2004).district("서울 종로구"))
+    'Winner: 박진, most votes (art. 188(1)).'
+    """
+    if d.count is None:
+        return (
+            f"Winner: {d.winner_name}, declared without a count shipped"
+            if len(d.members) == 1
+            else f"Elected: {', '.join(n for n, _ in d.members)}, declared without a count shipped"
+        ) + "."
+    since_1994 = year >= 1996  # the Public Official Election Act (공직선거법) of 1994
+
+    def cite(art: str) -> str:
+        return f" (art. {art})" if since_1994 else ""
+
+    many = len(d.members)
+    if many > 1:
+        names = ", ".join(name for name, _ in d.members)
+        how = {
+            "plurality": f"the {many} with most votes in a {many}-member district",
+            "eldest": (
+                f"the {many} with most votes in a {many}-member district; a tie between "
+                f"{', '.join(d.count.tied)} for the last seat went to the eldest (LAW.md §6: "
+                "the tie rule of the time is not verified)"
+            ),
+            "unopposed": f"elected unopposed, without a vote, as {many} candidates stood for "
+            f"{many} seats",
+            "declared": "as declared, which differs from the counts (see korelect audit)",
+        }[d.how]
+        return f"Elected: {names}: {how}."
+    tie_rule = (
+        "the eldest wins (art. 188(1))"
+        if since_1994
+        else "the eldest wins (LAW.md §6: the tie rule of the time is not verified)"
+    )
+    how = {
+        "plurality": f"most votes{cite('188(1)')}",
+        "eldest": f"tie between {', '.join(d.count.tied)}: {tie_rule}",
+        "unopposed": f"elected unopposed, without a vote{cite('188(2)')}",
+        "declared": "the declared winner, who differs from the counts (see korelect audit)",
+    }[d.how]
+    return f"Winner: {d.winner_name}, {how}."
 
 
 def share_label(value: Fraction) -> str:

@@ -20,6 +20,7 @@ from korelect.engine.formulas.registry import family_of
 from korelect.errors import KorelectError, UnknownNameError
 from korelect.law.methods import METHODS
 from korelect.record.election import party_info
+from korelect.views.report import elected_line
 from korelect.web import _model as model
 from korelect.web._render import render, svg
 from korelect.web._tables import indices_table, national_table, party_label, province_tables
@@ -118,14 +119,8 @@ def district(year: str, name: str) -> HTMLResponse:
     record = model.district_record(y, found)
     province = next(p for p in result.provinces if p.code == found.district.province)
     candidates = [
-        {
-            "name_ko": c.name_ko,
-            "party_ko": c.party_ko,
-            "votes": c.votes,
-            "elected": c.name_ko == found.winner_name,
-            "party": party_info(c.party_ko, y).name_en,
-        }
-        for c in (() if found.count is None else found.count.candidates)
+        {**c, "party": party_info(str(c["party_ko"]), y).name_en}
+        for c in record["candidates"]  # type: ignore[attr-defined]
     ]
     return _page(
         "district.html",
@@ -135,6 +130,7 @@ def district(year: str, name: str) -> HTMLResponse:
         record=record,
         candidates=candidates,
         winner_party=party_info(found.winner_party, y).name_en,
+        elected=elected_line(y, found),
     )
 
 
