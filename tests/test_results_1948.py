@@ -124,3 +124,35 @@ def test_namesakes_are_marked_apart() -> None:
     assert len(rows) == 2
     assert not any(c["elected"] for c in rows)
     assert sum(c["elected"] for c in record["candidates"]) == 1  # type: ignore[attr-defined]
+
+
+def test_the_national_table_says_what_each_tier_was(capsys: pytest.CaptureFixture[str]) -> None:
+    from korelect.cli import main
+
+    said = {}
+    for year in (1948, 1963, 1973, 1985):
+        assert main(["results", str(year)]) == 0
+        said[year] = capsys.readouterr().out.splitlines()
+    assert (
+        said[1948][1] == "No national tier: the assembly is its 197 district seats from the counts."
+    )
+    assert said[1963][1] == "List seats by constituency votes; district seats from the counts."
+    assert said[1973][1] == (
+        "The 73 seats of the national tier filled by appointment (Yujeonghoe, 유신정우회), "
+        "not by votes; district seats from the counts, 2 members a district."
+    )
+    # turnout: none in the sources (1948), some districts' only (1963), and 1973-1985's
+    # invalid votes that do not add up
+    turnout = {year: [line for line in lines if "ballot" in line] for year, lines in said.items()}
+    assert turnout[1948] == [
+        "  Constituency ballot: the sources give no electorate or ballots cast for 1948"
+    ]
+    assert turnout[1963] == [
+        "  Constituency ballot, the 87 of 131 districts that voted with figures: electorate "
+        "8,989,713; ballots cast 6,279,687 (69.85%)"
+    ]
+    assert turnout[1973][0].endswith(
+        "invalid 2,551,758 (valid + invalid is not the ballots cast in 52 districts: see "
+        "korelect audit)"
+    )
+    assert "List ballot" not in "\n".join(said[1985])

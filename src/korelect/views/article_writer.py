@@ -16,7 +16,7 @@ The elections of 1948–1985 are written as the seeds' era would write them:
   and the lead and the party paragraphs say it was appointed, not elected; the
   infobox lists the elected parties;
 - the national turnout (and its change) only where every district that voted has
-  turnout figures (from 1971; :mod:`korelect.analysis.article.turnout`): the lead
+  turnout figures (from 1971; :mod:`korelect.record.turnout`): the lead
   gives the figures' rate over the districts they cover in 1963 and 1967, and says
   how few there are before;
 - where the counts cover fewer seats than the law provides (1948, 1950), the article
@@ -72,7 +72,6 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from korelect.analysis.article.turnout import national_rate, turnout_coverage
 from korelect.analysis.audit.common import CONTINUES
 from korelect.base.numbers import Number, fmt_decimal, fmt_share, round_half_up
 from korelect.base.table import Cell, Table, wiki_row
@@ -96,6 +95,7 @@ from korelect.record.election import (
     results,
 )
 from korelect.record.parties import Party, parties
+from korelect.record.turnout import national_rate, turnout_coverage
 from korelect.views.report import ARTICLE, national_table_model, province_table_models
 
 __all__ = ["electoral_system_paragraph", "write_article"]

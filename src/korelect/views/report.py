@@ -25,6 +25,7 @@ from korelect.base.table import Cell, Column, Table, grid
 from korelect.engine.entries import Kind
 from korelect.law.rules import VoteBasis
 from korelect.record.election import DistrictResult, ElectionResult, PartyLine, Turnout, party_info
+from korelect.record.turnout import turnout_coverage
 
 __all__ = [
     "ARTICLE",
@@ -261,30 +262,76 @@ def national_table(result: ElectionResult, *, min_share: Fraction = MIN_SHARE) -
     ]
     if _shares_only(result):
         basis = "published list-vote shares (%)"
-    title = [
-        f"{result.rules.name}: {result.total_seats} seats",
-        f"List seats by {basis}; district seats from the counts"
-        + (" (declared winners: no counts shipped)" if result.turnout.electorate is None else "")
-        + ".",
-        "",
-    ]
+    districts = "district seats from the counts"
+    if all(d.count is None for d in result.districts):
+        districts = "district seats as declared (no counts shipped)"
+    tier = result.rules.list_tier
+    if tier.formula == "appointed":
+        bloc = next((p for p in result.parties if p.kind is Kind.APPOINTED), None)
+        named = f" ({bloc.info.name_en}, {bloc.info.name_ko})" if bloc is not None else ""
+        how = (
+            f"The {result.rules.list_seats} seats of the national tier filled by appointment"
+            f"{named}, not by votes; {districts}"
+        )
+    elif not result.rules.list_seats:
+        how = f"No national tier: the assembly is its {result.rules.district_seats} {districts}"
+    else:
+        how = f"List seats by {basis}; {districts}"
+    if result.rules.district_magnitude > 1:
+        how += f", {result.rules.district_magnitude} members a district"
+    title = [f"{result.rules.name}: {result.total_seats} seats", f"{how}.", ""]
     table = national_table_model(result, TEXT, min_share=min_share).text()
     return "\n".join([*title, table, "", turnout_lines(result)])
 
 
 def turnout_lines(result: ElectionResult) -> str:
-    """Turnout nationally, for the constituency and (2004–2016) the list ballot."""
+    """Turnout nationally, for the constituency and (2004–2024) the list ballot.
+
+    Where the counts give the electorate and ballots of some districts only (1948–1967),
+    the figures are said to be theirs, not the country's; where valid and invalid votes do
+    not add up to the ballots cast (1973–1985's invalid votes), that is said too.
+    """
     lines = ["Turnout"]
+    coverage = turnout_coverage(result)
     for label, t in (("Constituency ballot", result.turnout), ("List ballot", result.list_turnout)):
         if t is None:
             continue
         if t.electorate is None:
-            lines.append(f"  {label}: no counts shipped for {result.year}")
+            counted = any(d.count is not None for d in result.districts)
+            lines.append(
+                f"  {label}: "
+                + (
+                    f"the sources give no electorate or ballots cast for {result.year}"
+                    if counted
+                    else f"no counts shipped for {result.year}"
+                )
+            )
             continue
-        lines.append(
+        line = (
             f"  {label}: electorate {t.electorate:,}; ballots cast {t.ballots_cast:,} "
             f"({_pct(t.rate)}%); valid {t.valid_votes:,}; invalid {t.invalid_votes:,}"
         )
+        if label.startswith("Constituency") and not coverage.complete:
+            line = (
+                f"  {label}, the {coverage.covered} of {coverage.voted} districts that voted "
+                f"with figures: electorate {coverage.electorate:,}; ballots cast "
+                f"{coverage.ballots_cast:,} ({_pct(coverage.rate)}%)"
+            )
+        elif label.startswith("Constituency"):
+            off = sum(
+                1
+                for d in result.districts
+                if d.district.ballots_cast is not None
+                and d.district.valid_votes is not None
+                and d.district.invalid_votes is not None
+                and d.district.valid_votes + d.district.invalid_votes != d.district.ballots_cast
+            )
+            if off:
+                line += (
+                    f" (valid + invalid is not the ballots cast in {off} districts: "
+                    "see korelect audit)"
+                )
+        lines.append(line)
     unopposed = [d.name for d in result.districts if d.how == "unopposed"]
     if unopposed:
         lines.append(f"  Elected unopposed (no vote): {', '.join(unopposed)}")

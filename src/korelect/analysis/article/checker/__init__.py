@@ -82,7 +82,7 @@ a name the registry gives to several parties is not an unknown name.
 Not compared with the record: Last Election, Seat Change and Swing (they
 depend on which earlier parties a party continues), leaders and speakers; a
 turnout (or its change) where the counts have turnout figures for only some of
-the districts that voted (1948–1967, :mod:`korelect.analysis.article.turnout`).
+the districts that voted (1948–1967, :mod:`korelect.record.turnout`).
 Not read as figures of the article: the law the electoral-system paragraph quotes
 after "Legal source" ("two thirds of the 92 seats"), and "elected 2 members each"
 (two-member districts, not the assembly).

@@ -13,13 +13,13 @@ from fractions import Fraction
 from korelect.analysis.article.checker.common import ALL, NATIONAL, Key
 from korelect.analysis.article.checker.facts import Rec
 from korelect.analysis.article.checker.numbers import Num
-from korelect.analysis.article.turnout import national_rate
 from korelect.base.numbers import fmt_count, fmt_decimal, round_half_up
 from korelect.law.registry import rules_for
 from korelect.law.rules import Rules
 from korelect.record.computed import ComputedElection, list_source
 from korelect.record.data import Dataset
 from korelect.record.election import ElectionResult, results
+from korelect.record.turnout import national_rate
 
 
 class Record:

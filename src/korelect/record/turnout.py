@@ -1,4 +1,4 @@
-"""The turnout an article may state: only where the counts' turnout figures cover the election.
+"""Turnout as far as the counts cover it: national only where every district that voted has figures.
 
 The counts of 1948–1967 have turnout figures (electorate and ballots cast) for some
 districts only: none in 1948, 1954 and 1958, one or three districts in 1950 and 1960 (wrong
