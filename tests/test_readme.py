@@ -89,10 +89,11 @@ def test_error_example(
     assert captured.err == line.group(1) + "\n"
 
 
-def test_results_example_matches(capsys: pytest.CaptureFixture[str]) -> None:
-    block = re.search(r"\$ korelect results 1996\n(.*?)```", README, re.DOTALL)
+@pytest.mark.parametrize("year", ["1996", "1973"])
+def test_results_example_matches(capsys: pytest.CaptureFixture[str], year: str) -> None:
+    block = re.search(rf"\$ korelect results {year}\n(.*?)```", README, re.DOTALL)
     assert block is not None
-    assert main(["results", "1996"]) == 0
+    assert main(["results", year]) == 0
     assert capsys.readouterr().out == block.group(1)
 
 
