@@ -156,3 +156,26 @@ def test_the_national_table_says_what_each_tier_was(capsys: pytest.CaptureFixtur
         "korelect audit)"
     )
     assert "List ballot" not in "\n".join(said[1985])
+
+
+def test_the_province_tables_fit_the_tiers_of_the_time() -> None:
+    from korelect.views.report import province_table_models
+
+    def rows(year: int) -> dict[str, list[str]]:
+        tables = province_table_models(korelect.results(year))
+        return {t.title: [r[0].text for r in t.rows] for t in tables}
+
+    r1958 = rows(1958)
+    # counts but no turnout figures: the vote table, no turnout table; one Total row
+    assert list(r1958) == ["Seats won", "Constituency vote (%)"]
+    assert r1958["Seats won"][-1] == "Total"
+    assert "PR list" not in r1958["Seats won"]
+    assert "Constituency total" not in r1958["Seats won"]
+    r1973 = rows(1973)
+    assert r1973["Seats won"][-3:] == ["Constituency total", "Appointed", "Total"]
+    assert list(r1973) == ["Seats won", "Constituency vote (%)", "Turnout"]
+    votes = next(
+        t for t in province_table_models(korelect.results(1973)) if t.title.startswith("Const")
+    )
+    assert "Yujeonghoe" not in [c.header for c in votes.columns]
+    assert rows(1985)["Seats won"][-3:] == ["Constituency total", "PR list", "Total"]

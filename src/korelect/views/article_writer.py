@@ -954,46 +954,12 @@ def _national_table(result: ElectionResult) -> Table:
     return replace(table, rows=tuple(rows), rule_before=moved)
 
 
-NATIONAL_TIER_ROW = "PR list"
-"""The seat table's row of the national tier's seats (the seeds' name)."""
-APPOINTED_ROW = "Appointed"
-"""Its name where the national tier is appointed, not elected (1973, 1978)."""
-
-
-def _without_rows(table: Table, labels: Sequence[str]) -> Table:
-    rows = [(i, r) for i, r in enumerate(table.rows) if r[0].text not in labels]
-    index = {old: new for new, (old, _) in enumerate(rows)}
-    rules = tuple(dict.fromkeys(index[i] for i in table.rule_before if i in index))
-    return replace(table, rows=tuple(r for _, r in rows), rule_before=rules)
-
-
 def _province_tables(result: ElectionResult) -> list[Table]:
     """The report's seed-layout tables, fitted to the national tier the rules have.
 
-    Without a national tier (1948–1960, or rules without one) the seat table's rows
-    end in one Total, the constituency seats, with no "Constituency total" and no
-    "PR list" of zeros; an appointed tier's row is "Appointed", not "PR list". The
-    list-vote table's "Seat allocation" row is left out where no list seat was
-    allocated by the list vote (no national tier, or an appointed one).
+    No "PR list" of zeros without one, "Appointed" for an appointed one (the report does it).
     """
-    rules = result.rules
-    appointed = family_of(rules).formula == "appointed"
-    out = []
-    for model in province_table_models(result, ARTICLE):
-        table = model
-        labels = [r[0].text for r in table.rows]
-        if NATIONAL_TIER_ROW in labels and not rules.list_seats:
-            table = _without_rows(table, ("Constituency total", NATIONAL_TIER_ROW))
-        elif NATIONAL_TIER_ROW in labels and appointed:
-            rows = tuple(
-                (Cell(APPOINTED_ROW), *r[1:]) if r[0].text == NATIONAL_TIER_ROW else r
-                for r in table.rows
-            )
-            table = replace(table, rows=rows)
-        if "Seat allocation" in labels and (appointed or not rules.list_seats):
-            table = _without_rows(table, ("Seat allocation",))
-        out.append(table)
-    return out
+    return province_table_models(result, ARTICLE)
 
 
 def _province_section(result: ElectionResult) -> list[str]:

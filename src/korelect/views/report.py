@@ -348,8 +348,18 @@ def _columns(result: ElectionResult) -> list[PartyLine]:
     return seated + independents
 
 
+NATIONAL_TIER_ROW = "PR list"
+"""The seat table's row of the national tier's seats (the seeds' name)."""
+APPOINTED_ROW = "Appointed"
+"""Its name where the national tier is appointed, not elected (1973, 1978)."""
+
+
 def _seats_won(result: ElectionResult, style: Style) -> Table:
-    """Seats won by region, then the constituency total, the PR list and the total."""
+    """Seats won by region, then the constituency total, the PR list and the total.
+
+    Without a national tier (1948–1960, or rules without one) one Total row, the
+    constituency seats, ends the table; an appointed tier's row is "Appointed".
+    """
     cols = _columns(result)
     rows = [
         [
@@ -359,11 +369,14 @@ def _seats_won(result: ElectionResult, style: Style) -> Table:
         ]
         for pl in result.provinces
     ]
+    national = APPOINTED_ROW if result.rules.list_tier.formula == "appointed" else NATIONAL_TIER_ROW
     tiers: tuple[tuple[str, Callable[[PartyLine], int]], ...] = (
         ("Constituency total", lambda p: p.district_seats),
-        ("PR list", lambda p: p.list_seats),
+        (national, lambda p: p.list_seats),
         ("Total", lambda p: p.total_seats),
     )
+    if not result.rules.list_seats:
+        tiers = tiers[2:]
     for label, seats in tiers:
         rows.append(
             [
@@ -387,7 +400,7 @@ def _seats_won(result: ElectionResult, style: Style) -> Table:
 
 def _constituency_votes(result: ElectionResult, style: Style) -> Table:
     """Each seated party's (and the independents') share of the constituency vote by region."""
-    cols = _columns(result)
+    cols = [p for p in _columns(result) if p.kind is not Kind.APPOINTED]
     rows: list[list[Cell | str]] = [
         [
             pl.name_en,
@@ -503,13 +516,15 @@ def _list_votes(result: ElectionResult, style: Style) -> Table:
 
     rows = [[Cell(pl.name_en), *cells(dict(pl.list_votes))] for pl in result.provinces]
     rows.append([Cell("Overall total"), *cells(totals)])
-    rows.append(
-        [
-            Cell("Seat allocation"),
-            *[_count(p.list_seats) for p in listed],
-            _count(sum(p.list_seats for p in result.parties if p not in listed)),
-        ]
-    )
+    if result.rules.list_seats and result.rules.list_tier.formula != "appointed":
+        # the seats the list vote gave (none under rules without an elected national tier)
+        rows.append(
+            [
+                Cell("Seat allocation"),
+                *[_count(p.list_seats) for p in listed],
+                _count(sum(p.list_seats for p in result.parties if p not in listed)),
+            ]
+        )
     return Table.of(
         style.list_title,
         ["Region", *[column_label(p) for p in listed], "Other"],
@@ -556,11 +571,13 @@ def province_table_models(result: ElectionResult, style: Style = TEXT) -> list[T
             return [_seats_won(result, style)]
         return [_seats_and_votes(result, style)] + ([_list_votes(result, style)] if listed else [])
     tables = [_seats_won(result, style)]
-    if result.turnout.electorate is not None:
+    if any(any(pl.votes.values()) for pl in result.provinces):  # counts (1948-1958: no turnout)
         tables.append(_constituency_votes(result, style))
     if listed:
         tables.append(_list_votes(result, style))
-    return [*tables, _turnout(result)]
+    if any(pl.turnout.electorate is not None for pl in result.provinces):
+        tables.append(_turnout(result))
+    return tables
 
 
 def province_tables(result: ElectionResult) -> str:
