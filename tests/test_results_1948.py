@@ -148,8 +148,10 @@ def test_the_national_table_says_what_each_tier_was(capsys: pytest.CaptureFixtur
         "  Constituency ballot: the sources give no electorate or ballots cast for 1948"
     ]
     assert turnout[1963] == [
-        "  Constituency ballot, the 87 of 131 districts that voted with figures: electorate "
-        "8,989,713; ballots cast 6,279,687 (69.85%)"
+        (
+            "  Constituency ballot, the 87 of 131 districts that voted with figures: electorate "
+            "8,989,713; ballots cast 6,279,687 (69.85%)"
+        )
     ]
     assert turnout[1973][0].endswith(
         "invalid 2,551,758 (valid + invalid is not the ballots cast in 52 districts: see "
