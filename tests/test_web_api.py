@@ -79,7 +79,43 @@ def test_every_page_and_endpoint_answers_with_security_headers(
         assert ' style="' not in response.text
 
 
-@pytest.mark.parametrize("year", ["1988", "1996", "2004", "2020", "2024"])
+HISTORIC = (
+    "1948",
+    "1950",
+    "1954",
+    "1958",
+    "1960",
+    "1963",
+    "1967",
+    "1971",
+    "1973",
+    "1978",
+    "1981",
+    "1985",
+)
+
+
+@pytest.mark.parametrize("year", HISTORIC)
+def test_every_page_of_the_elections_before_1988(client: TestClient, year: str) -> None:
+    for url in (
+        f"/elections/{year}",
+        f"/elections/{year}/whatif",
+        f"/elections/{year}/whatif?rules=2024",
+        f"/elections/{year}/simulate?n=40",
+        f"/api/elections/{year}?by=province",
+        f"/api/elections/{year}/indices",
+        f"/api/elections/{year}/audit",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.text[:300])
+    page = client.get(f"/elections/{year}").text
+    assert f"{year}" in page
+    if year in ("1973", "1978"):
+        assert "Yujeonghoe" in page
+        assert 'data-kind="appointed"' in page
+
+
+@pytest.mark.parametrize("year", ["1948", "1973", "1988", "1996", "2004", "2020", "2024"])
 def test_api_election_is_the_results_json(
     client: TestClient, capsys: pytest.CaptureFixture[str], year: str
 ) -> None:
