@@ -607,3 +607,14 @@ def test_an_assembly_without_list_seats_has_a_plain_legend() -> None:
     assert svg.count('class="seat"') == 233
     assert "district +" not in svg
     assert "Liberal Party: 126<" in svg
+
+
+def test_bars_show_the_appointed_bloc_without_a_vote_bar() -> None:
+    svg = bars_svg(results(1973))
+    root = parse(svg)
+    bloc = next(g for g in root.iter(f"{NS}g") if g.attrib.get("data-party") == "yujeonghoe")
+    assert [r.attrib["class"] for r in bloc.iter(f"{NS}rect")] == ["bar seats"]
+    words = "".join(bloc.itertext())
+    assert "Yujeonghoe (appointed)" in words
+    assert "no vote: appointed" in words
+    assert svg.count('class="bar votes"') == svg.count('class="bar seats"') - 1

@@ -74,11 +74,16 @@ def bars_svg(obj: ElectionResult | Allocation, *, width: int = 720) -> str:
     for i, (b, vote, seat) in enumerate(shares):
         y = top + i * row_h
         body.append(f'<g class="party" data-party="{esc(b.key)}">')
-        body.append(text(plot_x - 8, y + 19, fit(b.label, 12, label_w), size=12, anchor="end"))
+        label = f"{b.label} (appointed)" if b.appointed else b.label
+        body.append(text(plot_x - 8, y + 19, fit(label, 12, label_w), size=12, anchor="end"))
         for j, (cls, value, fill) in enumerate(
             (("votes", vote, tint(b.colour, 0.55)), ("seats", seat, b.colour))
         ):
             by = y + 4 + j * 13
+            if b.appointed and cls == "votes":
+                # the bloc stood for no vote (1973, 1978): no bar, and no 0.0% to misread
+                body.append(text(plot_x + 4, by + 10, "no vote: appointed", size=10, fill=MUTED))
+                continue
             bw = plot_w * value / scale_max
             body.append(
                 f'<rect class="bar {cls}" x="{num(plot_x)}" y="{num(by)}" width="{num(bw)}" '
