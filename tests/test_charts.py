@@ -618,3 +618,12 @@ def test_bars_show_the_appointed_bloc_without_a_vote_bar() -> None:
     assert "Yujeonghoe (appointed)" in words
     assert "no vote: appointed" in words
     assert svg.count('class="bar votes"') == svg.count('class="bar seats"') - 1
+
+
+def test_a_chart_under_another_law_says_so_in_its_title() -> None:
+    own = results(2020)
+    other = results(2020, rules=2016)
+    assert "National Assembly election 2020<" in hemicycle_svg(own)
+    assert "National Assembly election 2020 under 2016&#x27;s law<" in hemicycle_svg(other)
+    assert "2020 under 2016&#x27;s law: vote share and seat share" in bars_svg(other)
+    assert "2020: vote share and seat share" in bars_svg(own)

@@ -16,7 +16,11 @@ def test_2020_under_the_2016_parallel_rules() -> None:
     assert c.row("Future Korea Party").total_seats == (19, 18)
     assert c.row("Platform Party").total_seats == (17, 18)
     assert sum(r.total_seats[1] for r in c.rows) == 300
-    assert c.notes == ()
+    # nothing to adapt, but the rules are named as applied to 2020
+    assert c.notes == (
+        "These are the rules of the 2016 election, applied to the 2020 votes as they are.",
+    )
+    assert c.other.rules.name == "20th National Assembly election (2016), applied to 2020"
 
 
 def test_2004_under_2024_rules_is_applied_to_2004() -> None:

@@ -90,7 +90,9 @@ def test_results_takes_rules_as_rules_year_or_text(year: int, law: int) -> None:
     assert by_rules.rules.district_seats == own.district_seats
     assert by_rules.rules.district_magnitude == own.district_magnitude
     assert sum(seats(by_rules).values()) == by_rules.rules.total_seats
-    assert (by_rules.notes == ()) == (by_rules.rules == korelect.rules_for(law))
+    # the year's own law is no what-if (1948, 1950: as the counts compute it, seats short)
+    own_law = korelect.results(year).rules if law == year else korelect.rules_for(law)
+    assert (by_rules.notes == ()) == (by_rules.rules == own_law)
     if by_rules.rules.list_tier.formula == "none":
         assert by_rules.rules.total_seats == own.district_seats
     elif own.list_tier.formula == "none":

@@ -250,6 +250,21 @@ def is_simulation(obj: object) -> TypeGuard[Simulation]:
     return module is not None and isinstance(obj, module.Simulation)
 
 
+def law_of(result: ElectionResult) -> str:
+    """`` under 2016's law`` for a result computed under another election's law, else ``""``.
+
+    >>> from korelect import results
+    >>> law_of(results(2020, rules=2016)), law_of(results(2020))
+    (" under 2016's law", '')
+    """
+    year = result.rules.year
+    if year is not None and year != result.year:
+        return f" under {year}'s law"
+    if year is None:
+        return f" under {result.rules.name}"
+    return ""
+
+
 def under(sim: Simulation) -> str:
     """`` under RULES`` when a simulation ran under rules other than its year's own, else ``""``."""
     name = getattr(sim, "rules", "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from korelect.charts._model import blocs, chart_input
+from korelect.charts._model import blocs, chart_input, law_of
 from korelect.charts._svg import MUTED, RULE, document, esc, fit, num, text, tint, title_text
 from korelect.engine.allocation import Allocation
 from korelect.errors import InputError
@@ -42,7 +42,7 @@ def bars_svg(obj: ElectionResult | Allocation, *, width: int = 720) -> str:
     ]
     total = sum(b.seats for b in blocs(obj))
     if isinstance(obj, ElectionResult):
-        heading = f"{obj.year}: vote share and seat share"
+        heading = f"{obj.year}{law_of(obj)}: vote share and seat share"
     else:
         heading = f"{obj.rules.name}: vote share and seat share"
 

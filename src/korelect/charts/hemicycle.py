@@ -33,7 +33,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from korelect.charts._model import Bloc, blocs, is_simulation, under
+from korelect.charts._model import Bloc, blocs, is_simulation, law_of, under
 from korelect.charts._svg import MUTED, RULE, document, esc, fit, num, text, tint, title_text
 from korelect.engine.allocation import Allocation
 from korelect.errors import InputError
@@ -134,7 +134,7 @@ def _kinds_note(parties: list[Bloc]) -> str:
 def _source(obj: object, parties: list[Bloc]) -> tuple[str, str]:
     """A default title and a note on what the seats are."""
     if isinstance(obj, ElectionResult):
-        return f"National Assembly election {obj.year}", _kinds_note(parties)
+        return f"National Assembly election {obj.year}{law_of(obj)}", _kinds_note(parties)
     if isinstance(obj, Allocation):
         name = obj.rules.name
         return name, _kinds_note(parties)

@@ -32,7 +32,7 @@ from korelect.engine.allocate import allocate
 from korelect.engine.allocation import Allocation
 from korelect.engine.entries import Entry, Kind
 from korelect.errors import InputError, UnknownElectionError, UnknownNameError
-from korelect.law.registry import rules_for
+from korelect.law.registry import registered_years, rules_for
 from korelect.law.rules import Rules, VoteBasis
 from korelect.law.rulesfile import load_rules
 from korelect.record.counting import DistrictCount, count_district
@@ -431,9 +431,18 @@ def adapt_rules_to(law: Rules, year: int, rules: Rules) -> tuple[Rules, list[str
         if rules.list_tier.formula not in ("none", "appointed"):
             votes = "list votes" if law.vote_basis is VoteBasis.LIST else "constituency votes"
             notes.append(f"The list tier counts the {votes} cast in {year}, as its law did.")
+    applied = f", applied to {year}"
+    if not changes and rules.year not in (None, year, law.year) and applied not in rules.name:
+        # another election's law that fits these counts as it is: named as applied to them,
+        # so that no title reads as the year's own result
+        changes["name"] = rules.name
+        notes.append(
+            f"These are the rules of the {rules.year} election, applied to the {year} votes "
+            "as they are."
+        )
     if not changes:
         return rules, notes
-    changes["name"] = f"{rules.name}, applied to {year}"
+    changes["name"] = f"{rules.name}{applied}" if applied not in rules.name else rules.name
     return rules.replace(**changes), notes
 
 
@@ -687,7 +696,12 @@ def request(
     counts = as_counts(source, data)
     if rules is None:
         return counts, counts.rules, ()
-    adapted, said = adapt_rules_to(counts.rules, counts.year, as_rules(rules))
+    asked = as_rules(rules)
+    if counts.gaps and counts.year in registered_years() and asked == rules_for(counts.year):
+        # the year's own law, as the counts compute it (1948, 1950: the seats no count covers
+        # left out and said in the findings): not other rules
+        return counts, counts.rules, ()
+    adapted, said = adapt_rules_to(counts.rules, counts.year, asked)
     return counts, adapted, tuple(said)
 
 

@@ -520,12 +520,14 @@ def _ties_sentence(rules: Rules) -> str:
 
 
 def _registered(rules: Rules) -> bool:
-    """Whether these are the rules of a registered election, unchanged."""
-    return (
-        rules.year is not None
-        and rules.year in registered_years()
-        and rules_for(rules.year) == rules
-    )
+    """Whether these are the rules of a registered election, unchanged.
+
+    The name may differ: it says which votes they were applied to.
+    """
+    if rules.year is None or rules.year not in registered_years():
+        return False
+    law = rules_for(rules.year)
+    return rules.replace(name=law.name) == law
 
 
 def _source_sentence(rules: Rules) -> str:
