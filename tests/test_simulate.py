@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+import korelect
 from counts_cases import declared_only
 from korelect import rules_for
 from korelect.analysis.simulate import simulate
@@ -131,11 +132,33 @@ def test_to_dict_is_json() -> None:
         (2016, {"district_sd": float("nan")}),
         (2016, {"regional_sd": "big"}),
         (2016, {"seed": -1}),
+        (2016, {"n": 10**12}),
+        (2016, {"n": 1_000_001}),
+        (2016, {"national_sd": 1e308}),
+        (2016, {"list_sd": 5.01}),
     ],
 )
 def test_bad_input(year: int, kwargs: dict[str, object]) -> None:
     with pytest.raises(InputError):
         simulate(year, **kwargs)  # type: ignore[arg-type]
+
+
+def test_bounds_are_said_before_anything_is_drawn(capsys: pytest.CaptureFixture[str]) -> None:
+    from korelect.cli import main
+
+    assert main(["simulate", "2016", "-n", str(10**12)]) == 2
+    assert capsys.readouterr().err == (
+        "korelect: error: 'n' must be an integer from 1 to 1,000,000 (got 1000000000000)\n"
+    )
+    assert main(["chart", "histogram", "2016", "-n", str(10**9), "-o", "x.svg"]) == 2
+    assert "from 1 to 1,000,000" in capsys.readouterr().err
+    huge = korelect.rules_for(2016).replace(total_seats=10**12, district_seats=253)
+    with pytest.raises(InputError, match="at most 100,000 seats"):
+        simulate(1958, 3, rules=huge)  # no national tier in 1958: the list seats are added
+    # the largest noise allowed still gives whole seats in every run
+    sim = simulate(2016, 20, national_sd=5, regional_sd=5, district_sd=5, list_sd=5)
+    assert (sim.seats.sum(axis=1) == 300).all()
+    assert (sim.seats >= 0).all()
 
 
 def test_cli_simulate_is_reproducible(capsys: pytest.CaptureFixture[str]) -> None:

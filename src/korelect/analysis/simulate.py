@@ -107,9 +107,16 @@ from korelect.record.election import (
     request,
 )
 
-__all__ = ["Simulation", "simulate"]
+__all__ = ["MAX_RUNS", "MAX_SD", "MAX_SEATS", "Simulation", "simulate"]
 
 CHUNK = 250
+MAX_RUNS = 1_000_000
+"""The most runs one simulation draws: the seats of every run are kept (runs x parties)."""
+MAX_SD = 5.0
+"""The largest standard deviation of the noise (in log votes): at 5 one standard deviation
+multiplies a party's votes by about 150, far past any swing an election has seen."""
+MAX_SEATS = 100_000
+"""The largest assembly a simulation allocates (seats are counted in 32-bit integers)."""
 """Runs drawn and counted at once (memory is bounded by this, not by ``n``)."""
 OTHER = "(other parties)"
 
@@ -162,8 +169,8 @@ class _Base:
 def _check_sd(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InputError(f"{name!r} must be a number >= 0 (got {value!r})")
-    if not math.isfinite(value) or value < 0:
-        raise InputError(f"{name!r} must be a finite number >= 0 (got {value!r})")
+    if not math.isfinite(value) or not 0 <= value <= MAX_SD:
+        raise InputError(f"{name!r} must be a number from 0 to {MAX_SD:g} (got {value!r})")
     return float(value)
 
 
@@ -589,8 +596,8 @@ def simulate(
     >>> sim.seats.shape[0], int(sim.seats.sum(axis=1).min()), sim.total_seats
     (200, 299, 299)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise InputError(f"'n' must be an integer >= 1 (got {n!r})")
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_RUNS:
+        raise InputError(f"'n' must be an integer from 1 to {MAX_RUNS:,} (got {n!r})")
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise InputError(f"'seed' must be an integer >= 0 (got {seed!r})")
     sds = {
@@ -600,7 +607,13 @@ def simulate(
         "list_sd": _check_sd(list_sd, "list_sd"),
     }
     counts = _counts(source)
-    return run_base(_base(counts, rules), counts.year, n, seed, sds, exact, dask, progress)
+    base = _base(counts, rules)
+    if base.rules.total_seats > MAX_SEATS:
+        raise InputError(
+            f"a simulation allocates at most {MAX_SEATS:,} seats; the rules "
+            f"({base.rules.name}) have {base.rules.total_seats:,}"
+        )
+    return run_base(base, counts.year, n, seed, sds, exact, dask, progress)
 
 
 def run_base(
