@@ -104,6 +104,15 @@ def test_errors() -> None:
         swing(2016, {"GNP": 1})
     with pytest.raises(InputError, match="below 0"):
         swing(2016, {"Justice": -50})
+    # as far up as down: +200 is refused, not clamped
+    with pytest.raises(InputError, match="from -100 to \\+100 percentage points"):
+        swing(2016, {"Saenuri": 200})
+    with pytest.raises(InputError, match="above 100% of the constituency vote"):
+        swing(2016, {"Saenuri": 70})
+    with pytest.raises(InputError, match="from -100 to"):
+        swing(2016, {"Saenuri": "+1e300"})
+    with pytest.raises(InputError, match=r"…\)$"):  # a 5,000-digit change, shown cut short
+        swing(2016, {"Saenuri": "9" * 5000})
     with pytest.raises(InputError, match="'kind'"):
         swing(2016, {"Saenuri": 1}, kind="cubic")
     with pytest.raises(InputError, match="already"):

@@ -381,20 +381,29 @@ def parse_change(value: object, party: str) -> Fraction:
     korelect.errors.InputError: the change for 'GNP' must be a Fraction, an int or a string
     of percentage points such as '-1.5' (got 0.1)
     """
+    change: Fraction | None = None
     if isinstance(value, Fraction):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Fraction(value)
-    if isinstance(value, str):
+        change = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        change = Fraction(value)
+    elif isinstance(value, str):
         text = value.strip().removesuffix("%").removesuffix("pp").strip()
         try:
-            return Fraction(text)
+            # a change is at most 100 points: a short text, never a number of 4,300 digits
+            change = Fraction(text) if len(text) <= 40 else None
         except (ValueError, ZeroDivisionError):
-            pass
-    raise InputError(
-        f"the change for {party!r} must be a Fraction, an int or a string of percentage "
-        f"points such as '-1.5' (got {value!r})"
-    )
+            change = None
+    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:40] + "…"
+    if change is None:
+        raise InputError(
+            f"the change for {party!r} must be a Fraction, an int or a string of percentage "
+            f"points such as '-1.5' (got {shown})"
+        )
+    if abs(change) > _HUNDRED:
+        raise InputError(
+            f"the change for {party!r} must be from -100 to +100 percentage points (got {shown})"
+        )
+    return change
 
 
 def _party_id(name: str, year: int, own: Mapping[str, str] | None = None) -> str:
@@ -630,6 +639,11 @@ def swing(
             if now + change < 0:
                 raise InputError(
                     f"a change of {_points(change)} would take {name!r} below 0 in the "
+                    f"{tier} vote (its national share is {float(now):.2f}%)"
+                )
+            if now + change > _HUNDRED:
+                raise InputError(
+                    f"a change of {_points(change)} would take {name!r} above 100% of the "
                     f"{tier} vote (its national share is {float(now):.2f}%)"
                 )
             if kind == "proportional" and now == 0 and change != 0:
