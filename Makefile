@@ -44,6 +44,7 @@ test: sysdeps lint typecheck pytest
 
 data: $(STAMP)   # rebuild the shipped tables from ../shared/data and ../shared/seeds
 	$(BIN)/python scripts/build_data.py
+	$(BIN)/python scripts/build_crawls.py
 	$(BIN)/python scripts/extract_seed_tables.py
 	$(BIN)/python scripts/build_golden.py
 	$(BIN)/python scripts/build_map.py

@@ -28,8 +28,10 @@ def add_parser(sub: Subparsers) -> None:
         help="every contradiction found between and within the sources",
         description="Check the sources against each other and the computation: declared "
         "winners vs counts, candidate votes vs valid votes, sums of rows vs totals, polling "
-        "stations vs district totals, computed vs official national tables, and the seed "
-        "articles vs the counts. Each finding names the place, both figures and the sources.",
+        "stations vs district totals, the two crawls of the commission's counts (nec-history "
+        "and polis-korea, 1948-2020) district by district and figure by figure, computed vs "
+        "official national tables, and the seed articles vs the counts. Each finding names "
+        "the place, both figures and the sources.",
     )
     aud.add_argument(
         "year", metavar="YEAR|all", nargs="?", help="an election year, or all; or give --counts"

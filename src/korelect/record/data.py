@@ -176,6 +176,46 @@ class OfficialSeats:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class CrawlDistrict:
+    """A district as the second crawl of the NEC count gives it (``crawl_districts.csv``).
+
+    nec-history for 1948–1985, polis-korea for 1988–2020: the crawl that is not the
+    shipped count's source. ``district_id`` is the shipped district it matches ("" where
+    none does); ``name_ko`` is the crawl's own spelling. Figures the crawl does not have
+    are None.
+    """
+
+    year: int
+    district_id: str
+    province: str
+    name_ko: str
+    electorate: int | None
+    ballots_cast: int | None
+    valid_votes: int | None
+    invalid_votes: int | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlCandidate:
+    """A candidate of a second-crawl district (``crawl_candidates.csv.gz``).
+
+    ``(province, district_ko)`` is the crawl's district (``CrawlDistrict.name_ko``);
+    ``votes`` is None where the crawl has no count for the district.
+    """
+
+    year: int
+    district_id: str
+    province: str
+    district_ko: str
+    ballot_order: int
+    name_ko: str
+    party_ko: str
+    votes: int | None
+    source: str
+
+
 class CsvRow:
     """Typed access to one CSV row, with errors that name the file, the line and the field."""
 
@@ -544,6 +584,42 @@ class Dataset:
             year,
             lambda r: NationalSeats(
                 r.integer("year"), r.text("party_ko"), r.integer("seats"), r.text("source")
+            ),
+        )
+
+    def crawl_districts(self, year: int) -> tuple[CrawlDistrict, ...]:
+        """The second crawl's districts of one election (1948–2020; none for other years)."""
+        return self._table(
+            "crawl_districts.csv",
+            year,
+            lambda r: CrawlDistrict(
+                r.integer("year"),
+                r.text("district_id"),
+                r.text("province"),
+                r.text("name_ko"),
+                r.maybe_integer("electorate"),
+                r.maybe_integer("ballots_cast"),
+                r.maybe_integer("valid_votes"),
+                r.maybe_integer("invalid_votes"),
+                r.text("source"),
+            ),
+        )
+
+    def crawl_candidates(self, year: int) -> tuple[CrawlCandidate, ...]:
+        """The second crawl's candidates of one election, in the crawl's order."""
+        return self._table(
+            "crawl_candidates.csv.gz",
+            year,
+            lambda r: CrawlCandidate(
+                r.integer("year"),
+                r.text("district_id"),
+                r.text("province"),
+                r.text("district_ko"),
+                r.integer("ballot_order"),
+                r.text("name_ko"),
+                r.text("party_ko"),
+                r.maybe_integer("votes"),
+                r.text("source"),
             ),
         )
 

@@ -267,6 +267,38 @@ TABLES: Final[tuple[Table, ...]] = (
         )
         for year in (2012, 2016, 2020)
     ),
+    Table(
+        "crawl_districts",
+        "crawl_districts.csv",
+        "the other crawl's districts, 1948-2020 (nec-history to 1985, then polis-korea)",
+        {
+            "year": _I,
+            "district_id": _V,
+            "province": _V,
+            "name_ko": _V,
+            "electorate": _I,
+            "ballots_cast": _I,
+            "valid_votes": _I,
+            "invalid_votes": _I,
+            "source": _V,
+        },
+    ),
+    Table(
+        "crawl_candidates",
+        "crawl_candidates.csv.gz",
+        "the other crawl's candidates and their votes, 1948-2020",
+        {
+            "year": _I,
+            "district_id": _V,
+            "province": _V,
+            "district_ko": _V,
+            "ballot_order": _I,
+            "name_ko": _V,
+            "party_ko": _V,
+            "votes": _I,
+            "source": _V,
+        },
+    ),
 )
 
 #: Views derived from the tables: name -> (summary, SQL).

@@ -8,8 +8,8 @@ Counts are compared as exact integers; a printed percentage is compared with
 the computed share rounded half up to the printed number of decimals.
 
 The checks, in the order findings are reported within a year (one module each:
-:mod:`.winners`, :mod:`.arithmetic`, :mod:`.polling`, :mod:`.official`,
-:mod:`.seeds`; what they share is in :mod:`.common`, the audit and its
+:mod:`.winners`, :mod:`.arithmetic`, :mod:`.polling`, :mod:`.crawls`,
+:mod:`.official`, :mod:`.seeds`; what they share is in :mod:`.common`, the audit and its
 reports in :mod:`.report`; each election is computed once, as a
 :class:`~korelect.record.computed.ComputedElection`, the view the article
 checker shares):
@@ -48,7 +48,15 @@ checker shares):
    district table (candidates spelled with R's name repair, ``하태경...5``,
    are reported once and compared without the suffix), and the tabulated
    winner vs the declared winner's votes.
-6. **Official national tables** (``official_seats.csv``): seats per party
+6. **The two crawls** (``crawl_districts.csv``, ``crawl_candidates.csv.gz``, 1948–2020;
+   :mod:`.crawls`): the shipped count against the other crawl of the NEC count
+   (nec-history for 1948–1985, polis-korea for 1988–2020), district by district: a
+   district in one only, the winner (most votes) and the winner's party, each
+   candidate (in one only, spelled two ways, other votes, another party), and the
+   electorate, ballots cast, valid and invalid votes. A figure one crawl lacks (NULL or
+   0) is not compared; where a figure differs in many districts of a year, the note
+   says how many and which way.
+7. **Official national tables** (``official_seats.csv``): seats per party
    (district, list, total) and vote percentages vs the computed result.
    The computed share is what :func:`~korelect.results` prints: over the
    candidates' counted votes (list votes from 2004). Where the official
@@ -56,7 +64,7 @@ checker shares):
    counts may have lost for the party gives it (a shortfall in a district
    where its candidate has 0 votes; a declared winner's votes counted as 0),
    the note says so.
-7. **Seed articles** (``seed_tables.csv``, from ``../shared/seeds`` by
+8. **Seed articles** (``seed_tables.csv``, from ``../shared/seeds`` by
    ``scripts/extract_seed_tables.py``): the seat tables by province and
    nationally, the tables' own sums, 2004's vote percentages by province
    (one decimal, as printed), the infobox (seats, popular vote, percentage,
@@ -82,6 +90,17 @@ from korelect.analysis.audit.common import (
     CANDIDATES_VALID,
     CHECKS,
     CONTINUES,
+    CRAWL_BALLOTS,
+    CRAWL_CANDIDATE,
+    CRAWL_DISTRICT,
+    CRAWL_ELECTORATE,
+    CRAWL_INVALID,
+    CRAWL_NAME,
+    CRAWL_PARTY,
+    CRAWL_VALID,
+    CRAWL_VOTES,
+    CRAWL_WINNER,
+    CRAWL_WINNER_PARTY,
     DECLARED,
     DECLARED_PARTY,
     DISTRICTS_LAW,
@@ -118,6 +137,17 @@ __all__ = [
     "CANDIDATES_VALID",
     "CHECKS",
     "CONTINUES",
+    "CRAWL_BALLOTS",
+    "CRAWL_CANDIDATE",
+    "CRAWL_DISTRICT",
+    "CRAWL_ELECTORATE",
+    "CRAWL_INVALID",
+    "CRAWL_NAME",
+    "CRAWL_PARTY",
+    "CRAWL_VALID",
+    "CRAWL_VOTES",
+    "CRAWL_WINNER",
+    "CRAWL_WINNER_PARTY",
     "DECLARED",
     "DECLARED_PARTY",
     "DISTRICTS_LAW",

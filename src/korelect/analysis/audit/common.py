@@ -24,6 +24,8 @@ POLLING: Mapping[int, tuple[str, str]] = {
 }
 """Years with polling-station counts: the shipped file and its source."""
 SEED_FILE = "seed_tables.csv"
+CRAWL_DISTRICTS_FILE = "crawl_districts.csv"
+"""The second crawl of the district counts (1948–2020; ``scripts/build_crawls.py``)."""
 OFFICIAL_SOURCE = "official/national_results.csv"
 
 # -- check names, in report order ----------------------------------------------------------
@@ -46,6 +48,24 @@ STATION_ELECTORATE = "stations: 투표수 + 기권수 vs 선거인수"
 STATION_KIND = "stations: ballots over electorate"
 STATION_DISTRICT = "stations vs district table"
 STATION_WINNER = "declared winner vs stations"
+CRAWL_DISTRICT = "crawls: district in one source only"
+CRAWL_WINNER = "crawls: winner"
+CRAWL_WINNER_PARTY = "crawls: winner's party"
+CRAWL_CANDIDATE = "crawls: candidate in one source only"
+CRAWL_NAME = "crawls: candidate's name"
+CRAWL_VOTES = "crawls: candidate's votes"
+CRAWL_PARTY = "crawls: candidate's party"
+CRAWL_ELECTORATE = "crawls: electorate"
+CRAWL_BALLOTS = "crawls: ballots cast"
+CRAWL_VALID = "crawls: valid votes"
+CRAWL_INVALID = "crawls: invalid votes"
+CRAWL_FIGURES: Mapping[str, str] = {
+    "electorate": CRAWL_ELECTORATE,
+    "ballots_cast": CRAWL_BALLOTS,
+    "valid_votes": CRAWL_VALID,
+    "invalid_votes": CRAWL_INVALID,
+}
+"""The check of each district figure the crawls are compared on."""
 OFFICIAL_SEATS = "official seats"
 OFFICIAL_PCT = "official vote %"
 PUBLISHED_LIST_PCT = "published list % vs list votes"
@@ -78,6 +98,17 @@ CHECKS: tuple[str, ...] = (
     STATION_KIND,
     STATION_DISTRICT,
     STATION_WINNER,
+    CRAWL_DISTRICT,
+    CRAWL_WINNER,
+    CRAWL_WINNER_PARTY,
+    CRAWL_CANDIDATE,
+    CRAWL_NAME,
+    CRAWL_VOTES,
+    CRAWL_PARTY,
+    CRAWL_ELECTORATE,
+    CRAWL_BALLOTS,
+    CRAWL_VALID,
+    CRAWL_INVALID,
     OFFICIAL_SEATS,
     OFFICIAL_PCT,
     PUBLISHED_LIST_PCT,
@@ -187,6 +218,11 @@ NATIONAL_PCT_ROWS = ("Total", "Overall total")
 
 
 # ------------------------------------------------------------------------- helpers
+
+
+def has_file(data: Dataset, name: str) -> bool:
+    """Whether a data file is there (the package's always are; a folder may lack it)."""
+    return data.folder is None or (data.folder / name).exists()
 
 
 def optional_file(data: Dataset, name: str) -> tuple[str, str] | None:

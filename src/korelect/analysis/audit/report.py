@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from korelect.analysis.audit.arithmetic import check_districts, check_list
 from korelect.analysis.audit.common import CHECKS, AuditContext
+from korelect.analysis.audit.crawls import check_crawls
 from korelect.analysis.audit.official import check_list_shares, check_official
 from korelect.analysis.audit.polling import check_polling
 from korelect.analysis.audit.seeds import SeedCell, check_seeds, read_seeds
@@ -26,6 +27,7 @@ def _year_findings(ctx: AuditContext, year: int, seeds: Sequence[SeedCell]) -> l
         *check_districts(ctx, year),
         *check_list(ctx, year),
         *check_polling(ctx, year),
+        *check_crawls(ctx, year),
         *check_official(ctx, year),
         *check_list_shares(ctx, year),
         *check_seeds(ctx, year, seeds),
