@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from datetime import date
 from decimal import Decimal
@@ -589,3 +590,56 @@ def test_data_md_documents_every_column() -> None:
 @pytest.mark.parametrize(("sql", "expected"), EXAMPLES, ids=range(len(EXAMPLES)))
 def test_data_md_examples_print_what_it_shows(sql: str, expected: str) -> None:
     assert sql_to_text(sql) + "\n" == expected
+
+
+# -- bounds: DuckDB's memory, threads and a statement timeout; rows ------------------------------
+
+
+def test_the_shared_connection_runs_under_duckdb_limits() -> None:
+    settings = dict(
+        query(
+            "SELECT name, value FROM duckdb_settings() WHERE name IN "
+            "('memory_limit', 'threads', 'temp_directory', 'lock_configuration')"
+        ).itertuples(index=False)
+    )
+    assert settings["threads"] == str(_db.THREADS)
+    assert settings["temp_directory"] == ""
+    assert settings["lock_configuration"] == "true"
+    assert settings["memory_limit"].endswith("iB")  # DuckDB's rendering of 1GB
+    with pytest.raises(InputError, match="only read queries"):
+        query("SET memory_limit = '100GB'")
+
+
+def test_a_statement_past_its_time_is_interrupted_by_duckdb() -> None:
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"ran past the limit of 0.5 s"):
+        sql_to_text("SELECT sum(a.range * b.range) FROM range(10000000) a, range(1000000) b",
+                    timeout=0.5)  # fmt: skip
+    assert time.monotonic() - start < 20  # a bound, not a speed target: it stopped
+    # the connection is usable afterwards
+    assert sql_to_text("SELECT 1 AS a", fmt="csv") == "a\n1"
+
+
+def test_a_statement_past_the_memory_limit_is_one_error() -> None:
+    with pytest.raises(InputError, match=r"more than the memory limit \(1GB\)"):
+        sql_to_text("SELECT length(string_agg(repeat('x', 1000), '')) FROM range(30000000)")
+
+
+def test_rows_are_bounded_and_said_so() -> None:
+    text, more = _db.sql_result("SELECT * FROM range(10000000)")
+    assert more
+    assert text.endswith(
+        "(100,000 rows; more not shown: the limit is 100,000, --limit N to change it)"
+    )
+    body, more = _db.sql_result("SELECT * FROM range(10000000)", fmt="json")
+    assert more
+    assert len(json.loads(body)) == _db.MAX_ROWS
+    assert _db.sql_result("SELECT * FROM range(5)", fmt="csv", limit=10) == (
+        "range\n0\n1\n2\n3\n4",
+        False,
+    )
+    with pytest.raises(InputError, match="more than 1,000,000 rows"):
+        query("SELECT * FROM range(2000000)")
+    assert len(query("SELECT * FROM range(1500000)", max_rows=None)) == 1_500_000
+    assert len(query("SELECT * FROM range(5000)", max_rows=5000)) == 5000
+    assert list(query("SELECT 1 AS a WHERE false").columns) == ["a"]

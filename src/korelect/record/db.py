@@ -25,8 +25,12 @@ year  assembly  date
 2024        22  2024-04-10
 (2 rows)
 
-Errors in the SQL itself become one-line
-:class:`~korelect.errors.InputError` messages:
+The shared connection runs under bounds of DuckDB's own: at most :data:`MEMORY_LIMIT` of
+memory (nothing spilled to disk), :data:`THREADS` threads, and :data:`TIMEOUT_S` seconds a
+statement, after which DuckDB interrupts it; :func:`sql_to_text` renders at most
+:data:`MAX_ROWS` rows and :func:`query` returns at most :data:`MAX_QUERY_ROWS` unless the
+caller lifts the bounds. A statement past a bound is one error line, as is an error in the SQL
+itself (:class:`~korelect.errors.InputError`):
 
 >>> query("SELECT * FROM foo")
 Traceback (most recent call last):
@@ -62,7 +66,31 @@ if TYPE_CHECKING:
 # DuckDB is imported by the functions that run SQL, not here, so that importing korelect
 # (or building the command line's help, which lists TABLES) stays fast.
 
-__all__ = ["TABLES", "VIEWS", "Table", "connect", "query", "sql_to_text"]
+__all__ = [
+    "MAX_QUERY_ROWS",
+    "MAX_ROWS",
+    "MEMORY_LIMIT",
+    "TABLES",
+    "THREADS",
+    "TIMEOUT_S",
+    "VIEWS",
+    "Table",
+    "connect",
+    "query",
+    "sql_result",
+    "sql_to_text",
+]
+
+MEMORY_LIMIT: Final = "1GB"
+"""The memory DuckDB may use for one statement on the shared connection (no spilling)."""
+THREADS: Final = 2
+"""The threads DuckDB may use on the shared connection."""
+TIMEOUT_S: Final = 30.0
+"""Seconds a statement may run on the shared connection before DuckDB interrupts it."""
+MAX_ROWS: Final = 100_000
+"""The rows :func:`sql_to_text` (``korelect sql``) renders unless given another limit."""
+MAX_QUERY_ROWS: Final = 1_000_000
+"""The rows :func:`query` returns unless the caller lifts the bound (``max_rows=None``)."""
 
 Format = Literal["table", "csv", "json"]
 FORMATS: Final = ("table", "csv", "json")
@@ -423,6 +451,10 @@ def _shared() -> duckdb.DuckDBPyConnection:
     con = connect()
     allowed = [p.as_posix() for p in _paths().values() if p is not None]
     con.execute(
+        f"SET memory_limit = {_literal(MEMORY_LIMIT)};"
+        f"SET threads = {THREADS};"
+        "SET temp_directory = '';"  # nothing spilled to disk: the memory limit is the limit
+        "SET enable_progress_bar = false;"
         f"SET allowed_paths = [{', '.join(_literal(p) for p in allowed)}];"
         "SET autoinstall_known_extensions = false;"
         "SET autoload_known_extensions = false;"
@@ -477,8 +509,16 @@ def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
     raise InputError(f"SQL error: only read queries are allowed ({_ALLOWED}); got {word}")
 
 
-def _error(exc: duckdb.Error) -> Exception:
-    """The korelect error for a DuckDB error: the data's fault or the query's."""
+def _error(exc: duckdb.Error, timeout: float | None = TIMEOUT_S) -> Exception:
+    """The korelect error for a DuckDB error: the data's fault, the query's, or a bound's."""
+    import duckdb  # noqa: PLC0415  (imported on first use: see the top of the module)
+
+    if isinstance(exc, duckdb.InterruptException):
+        return InputError(f"SQL error: the statement ran past the limit of {timeout:g} s")
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return InputError(
+            f"SQL error: the statement needs more than the memory limit ({MEMORY_LIMIT})"
+        )
     text = str(exc)
     if _MISSING_MARK in text or any(
         p is not None and p.as_posix() in text for p in _paths().values()
@@ -488,30 +528,53 @@ def _error(exc: duckdb.Error) -> Exception:
 
 
 @contextmanager
-def _cursor(sql: str, params: Sequence[object]) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Run one checked statement on the shared connection; yield it to fetch from."""
+def _cursor(
+    sql: str, params: Sequence[object], timeout: float | None = TIMEOUT_S
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Run one checked statement on the shared connection; yield it to fetch from.
+
+    A timer interrupts the statement (in DuckDB) once ``timeout`` seconds have passed,
+    fetching included; ``None`` lifts the bound.
+    """
     import duckdb  # noqa: PLC0415  (imported on first use: see the top of the module)
 
+    if timeout is not None and not (isinstance(timeout, int | float) and 0 < timeout < 1e6):
+        raise InputError(f"'timeout' must be a number of seconds > 0 (got {timeout!r})")
     with _lock:
         con = _shared()
         _check_read_only(con, sql)
+        timer = None if timeout is None else threading.Timer(timeout, con.interrupt)
+        if timer is not None:
+            timer.daemon = True
+            timer.start()
         try:
-            result = con.execute(sql, list(params) if params else None)
-        except duckdb.Error as exc:
-            raise _error(exc) from None
-        try:
-            yield result
-        except duckdb.Error as exc:
-            raise _error(exc) from None
+            try:
+                result = con.execute(sql, list(params) if params else None)
+            except duckdb.Error as exc:
+                raise _error(exc, timeout) from None
+            try:
+                yield result
+            except duckdb.Error as exc:
+                raise _error(exc, timeout) from None
+        finally:
+            if timer is not None:
+                timer.cancel()
 
 
-def query(sql: str, *params: object) -> pd.DataFrame:
+def query(
+    sql: str,
+    *params: object,
+    max_rows: int | None = MAX_QUERY_ROWS,
+    timeout: float | None = TIMEOUT_S,
+) -> pd.DataFrame:
     """Run one read-only statement on a shared connection; the result as a DataFrame.
 
     ``params`` fill ``?`` or ``$1`` placeholders. Raises
     :class:`~korelect.errors.InputError` (one line) for SQL that does not
-    parse or bind, and for statements that are not read-only (see
-    :func:`_check_read_only`).
+    parse or bind, for statements that are not read-only (see
+    :func:`_check_read_only`), for a result of more than ``max_rows`` rows and for a
+    statement that runs past ``timeout`` seconds or the memory limit; ``None`` lifts
+    either bound.
 
     >>> query("SELECT province, count(*) AS n FROM districts WHERE year = ? GROUP BY province"
     ...       " ORDER BY n DESC LIMIT 2", 2020)
@@ -519,8 +582,29 @@ def query(sql: str, *params: object) -> pd.DataFrame:
     0  gyeonggi  59
     1     seoul  49
     """
-    with _cursor(sql, params) as cur:
-        return cur.df()
+    import pandas as pd  # noqa: PLC0415  (imported on first use: see the top of the module)
+
+    if max_rows is not None and (isinstance(max_rows, bool) or not isinstance(max_rows, int)):
+        raise InputError(f"'max_rows' must be an integer or None (got {max_rows!r})")
+    with _cursor(sql, params, timeout) as cur:
+        if max_rows is None:
+            return cur.df()
+        chunks = []
+        rows = 0
+        while rows <= max_rows:
+            chunk = cur.fetch_df_chunk(16)
+            if chunk.empty:
+                break
+            chunks.append(chunk)
+            rows += len(chunk)
+        if rows > max_rows:
+            raise InputError(
+                f"SQL error: the result has more than {max_rows:,} rows (max_rows; pass "
+                "max_rows=None to lift the bound, or add a LIMIT)"
+            )
+        if not chunks:
+            return cur.df()  # no rows: the columns, typed
+        return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
 
 
 # -- text output -----------------------------------------------------------------------------
@@ -640,13 +724,16 @@ def sql_to_text(
     fmt: Format = "table",
     limit: int | None = None,
     params: Sequence[object] = (),
+    timeout: float | None = TIMEOUT_S,
 ) -> str:
     """Run one read-only statement (as :func:`query`) and render its result.
 
     ``fmt`` is ``"table"`` (aligned plain text, numbers flush right, NULL
     spelled out, a row count below), ``"csv"`` (a header line, NULL as an
     empty field) or ``"json"`` (a list of objects, one per line; dates as ISO
-    strings, non-finite floats as null). ``limit`` caps the rows shown.
+    strings, non-finite floats as null). ``limit`` caps the rows shown (by default
+    :data:`MAX_ROWS`; the table's footer says when rows were left out, and
+    :func:`sql_result` says it for every format).
 
     >>> print(sql_to_text("SELECT code, name_ko FROM provinces", fmt="csv", limit=2))
     code,name_ko
@@ -657,27 +744,47 @@ def sql_to_text(
     {"year": 1948, "date": "1948-05-10"}
     ]
     """
+    return sql_result(sql, fmt=fmt, limit=limit, params=params, timeout=timeout)[0]
+
+
+def sql_result(
+    sql: str,
+    *,
+    fmt: Format = "table",
+    limit: int | None = None,
+    params: Sequence[object] = (),
+    timeout: float | None = TIMEOUT_S,
+) -> tuple[str, bool]:
+    """:func:`sql_to_text`'s text, and whether rows were left out past the limit.
+
+    >>> text, more = sql_result("SELECT * FROM range(10)", fmt="csv", limit=3)
+    >>> text.splitlines(), more
+    (['range', '0', '1', '2'], True)
+    """
     if fmt not in FORMATS:
         raise InputError(f"'fmt' must be one of {', '.join(FORMATS)} (got {fmt!r})")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
         raise InputError(f"'limit' must be an integer (got {limit!r})")
     if limit is not None and limit < 0:
         raise InputError(f"'limit' must be >= 0 (got {limit})")
-    with _cursor(sql, params) as cur:
+    bound = MAX_ROWS if limit is None else limit
+    with _cursor(sql, params, timeout) as cur:
         description = cur.description or []
         names = [d[0] for d in description]
         types = [str(d[1]) for d in description]
-        if limit is None:
-            rows = cur.fetchall()
-            more = False
-        else:
-            rows = cur.fetchmany(limit + 1)
-            more = len(rows) > limit
-            rows = rows[:limit]
+        rows = cur.fetchmany(bound + 1)
+        more = len(rows) > bound
+        rows = rows[:bound]
     if fmt == "csv":
-        return _csv(names, rows)
+        return _csv(names, rows), more
     if fmt == "json":
-        return _json(names, rows)
+        return _json(names, rows), more
     plural = "row" if len(rows) == 1 else "rows"
-    footer = f"({len(rows)} {plural}; more not shown)" if more else f"({len(rows)} {plural})"
-    return _table(names, types, rows) + "\n" + footer
+    shown = f"{len(rows):,} {plural}"
+    if more and limit is None:
+        footer = f"({shown}; more not shown: the limit is {MAX_ROWS:,}, --limit N to change it)"
+    elif more:
+        footer = f"({shown}; more not shown)"
+    else:
+        footer = f"({shown})"
+    return _table(names, types, rows) + "\n" + footer, more
