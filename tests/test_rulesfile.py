@@ -412,7 +412,7 @@ def test_file_errors(tmp_path: Path) -> None:
     latin.write_bytes(b"base = 2024\nname = '\xff'\n")
     with pytest.raises(RulesFileError, match=r"latin\.toml: .*UTF-8"):
         korelect.load_rules(latin)
-    with pytest.raises(RulesFileError, match="cannot read"):
+    with pytest.raises(RulesFileError, match="is a directory, not a rules file"):
         korelect.load_rules(tmp_path)
 
 

@@ -11,17 +11,23 @@ parser (``korelect --help``) stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
-from korelect.errors import FileFormatError, InputError, UnknownElectionError
+from korelect.base.files import write_bytes
+from korelect.errors import InputError, UnknownElectionError
 from korelect.law.registry import registered_years, rules_for
 from korelect.law.rules import Rules
 from korelect.law.rulesfile import load_rules
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from korelect.record.counts import Counts
 
 __all__ = [
@@ -34,6 +40,7 @@ __all__ = [
     "json_text",
     "rules_arg",
     "source_arg",
+    "terminal_safe",
     "write_whole",
 ]
 
@@ -80,9 +87,25 @@ def rules_arg(value: str) -> Rules:
 class Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line, like every other error."""
 
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """Write help or usage text; unlike argparse, let a failed write to stdout show.
+
+        ``korelect --help > /dev/full`` then ends with one error line and status 2
+        (see :func:`korelect.cli.main.main`); a failed write to standard error is
+        ignored, as argparse does.
+        """
+        if not message:
+            return
+        target = file if file is not None else sys.stderr
+        if target is sys.stdout:
+            target.write(message)
+            return
+        with contextlib.suppress(AttributeError, OSError):
+            target.write(message)
+
     def error(self, message: str) -> NoReturn:
-        """Print one error line and exit with status 2."""
-        self.exit(2, f"korelect: error: {message} (see '{self.prog} --help')\n")
+        """Print one error line (control characters escaped) and exit with status 2."""
+        self.exit(2, f"korelect: error: {terminal_safe(message)} (see '{self.prog} --help')\n")
 
 
 def election_year(text: str, command: str, *, also: str = "") -> int:
@@ -131,18 +154,44 @@ def json_text(data: object) -> str:
 
 
 def write_whole(path: Path, content: str | bytes) -> None:
-    """Write a file whole or not at all: a temporary file renamed into place.
+    """Write a file whole or not at all (:func:`korelect.base.files.write_bytes`).
 
-    Text is written as UTF-8.
+    Text is written as UTF-8. The file is written under a unique temporary name beside
+    the target, synced, then renamed into place; a target that is a symbolic link, a
+    device (``/dev/full``), a FIFO or a folder is refused, and a failed write (a full
+    disk) leaves nothing behind. Every failure is one
+    :class:`~korelect.errors.FileFormatError` naming the file.
     """
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise FileFormatError("no such folder", path=str(path))
-    tmp = folder / f".{path.name}.korelect-tmp"
     data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FileFormatError(f"cannot write: {exc.strerror}", path=str(path)) from None
+    write_bytes(path, data)
+
+
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+def terminal_safe(text: str, *, keep: str = "") -> str:
+    r"""``text`` with the characters that could act on a terminal written as escapes.
+
+    Control characters (NUL, ESC, line breaks, C1 controls), bidirectional and
+    zero-width format characters and lone surrogates become ``\x1b``, ``\n``,
+    ``\u202e``...; the characters in ``keep`` (``"\n\t"`` for a table) stay as they are.
+
+    >>> print(terminal_safe("a.csv:2: got '\x1b[31mA\x00\n'"))
+    a.csv:2: got '\x1b[31mA\x00\n'
+    >>> terminal_safe("one\ntwo\tthree", keep="\n\t") == "one\ntwo\tthree"
+    True
+    """
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        names = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+        if char in names:
+            return names[char]
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSAFE.sub(escape, text)

@@ -5,7 +5,9 @@ statement in DuckDB through :func:`korelect.record.db.sql_to_text` and returns i
 result as text. Only reading statements are accepted, and the connection can
 read the package's own data files and nothing else (see
 :func:`korelect.record.db._check_read_only`). ``-`` in place of the statement reads
-it from standard input, for queries kept in a file.
+it from standard input, for queries kept in a file: at most 1 MiB
+(:data:`~korelect.base.files.MAX_STATEMENT_BYTES`) of UTF-8 text without NUL bytes,
+read in bounded chunks; anything else is one error line.
 
 DuckDB is imported when the command runs, not when the parser is built.
 """
@@ -15,8 +17,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from korelect.base.files import MAX_STATEMENT_BYTES, read_stream, size_text
 from korelect.cli.common import Output, Subparsers
-from korelect.errors import InputError
+from korelect.errors import FileFormatError, InputError
 from korelect.record.db import FORMATS, TABLES, VIEWS, sql_to_text
 
 __all__ = ["add_parser", "run"]
@@ -75,5 +78,31 @@ def run(args: argparse.Namespace) -> Output:
     """
     if args.limit is not None and args.limit < 0:
         raise InputError(f"--limit must be >= 0 (got {args.limit})")
-    sql = sys.stdin.read() if args.query == "-" else args.query
+    sql = _statement_from_stdin() if args.query == "-" else args.query
     return Output(sql_to_text(sql, fmt=args.format, limit=args.limit))
+
+
+def _statement_from_stdin() -> str:
+    """The statement on standard input: bounded, UTF-8, without NUL bytes."""
+    name, what = "standard input", "an SQL statement"
+    stream = sys.stdin
+    if stream is None:
+        raise FileFormatError("is closed; give the statement or redirect a file", path=name)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        raw = read_stream(buffer, limit=MAX_STATEMENT_BYTES, what=what, name=name)
+    else:  # a text stream with no bytes beneath (a test, an embedding program)
+        raw = stream.read(MAX_STATEMENT_BYTES + 1).encode("utf-8", "surrogateescape")
+        if len(raw) > MAX_STATEMENT_BYTES:
+            raise FileFormatError(
+                f"is over the limit of {size_text(MAX_STATEMENT_BYTES)} for {what}", path=name
+            )
+    try:
+        sql = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(f"is not UTF-8 text (at byte {exc.start:,})", path=name) from None
+    if "\0" in sql:
+        raise FileFormatError(
+            f"holds a NUL byte (at character {sql.index(chr(0)):,}); {what} is text", path=name
+        )
+    return sql

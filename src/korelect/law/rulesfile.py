@@ -23,6 +23,11 @@ is reported with the file and the field::
 
 ``rules_to_toml`` writes any rules in this format, and reading it back gives
 the same rules.
+
+A rules file must be a regular file of at most 1 MiB
+(:data:`~korelect.base.files.MAX_TOML_BYTES`), in UTF-8, whose arrays and tables nest
+at most 32 deep (:data:`~korelect.base.files.MAX_TOML_DEPTH`); anything else is one
+:class:`~korelect.errors.RulesFileError` naming the file and the limit.
 """
 
 from __future__ import annotations
@@ -34,8 +39,9 @@ from dataclasses import fields
 from fractions import Fraction
 from pathlib import Path
 
+from korelect.base.files import MAX_TOML_BYTES, MAX_TOML_DEPTH, read_bytes, toml_depth
 from korelect.base.numbers import exact_str
-from korelect.errors import RulesError, RulesFileError
+from korelect.errors import FileFormatError, RulesError, RulesFileError
 from korelect.law.registry import rules_for
 from korelect.law.rules import FORMULAS, FirstPartyBonus, Rules, tier_from_mapping
 from korelect.law.thresholds import Condition
@@ -107,18 +113,41 @@ def load_rules(source: str | Path, *, text: str | None = None) -> Rules:
     path = str(source)
     if text is None:
         try:
-            text = Path(source).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise RulesFileError("no such file", path=path) from None
+            raw_bytes = read_bytes(source, limit=MAX_TOML_BYTES, what="a rules file")
+        except FileFormatError as exc:
+            raise RulesFileError(exc.detail, path=path) from None
+        try:
+            text = raw_bytes.decode("utf-8")
         except UnicodeDecodeError:
             raise RulesFileError("is not UTF-8 text", path=path) from None
-        except OSError as exc:
-            raise RulesFileError(f"cannot read: {exc.strerror}", path=path) from None
+    return rules_from_mapping(_parse_toml(text, path), path=path)
+
+
+def _parse_toml(text: str, path: str) -> dict[str, object]:
+    """TOML ``text`` from ``path``, nested at most :data:`~korelect.base.files.MAX_TOML_DEPTH`.
+
+    Raises :class:`~korelect.errors.RulesFileError` for text that is not TOML or is nested
+    too deeply to parse safely, before the parser recurses into it.
+
+    >>> _parse_toml("x = " + "[" * 5000 + "]" * 5000, "deep.toml")
+    Traceback (most recent call last):
+    ...
+    korelect.errors.RulesFileError: deep.toml: nests arrays or tables 5000 deep;
+    the limit is 32
+    """
+    depth = toml_depth(text)
+    if depth > MAX_TOML_DEPTH:
+        raise RulesFileError(
+            f"nests arrays or tables {depth} deep; the limit is {MAX_TOML_DEPTH}", path=path
+        )
     try:
-        raw = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RulesFileError(f"not valid TOML: {exc}", path=path) from None
-    return rules_from_mapping(raw, path=path)
+    except RecursionError:  # only if the depth scan and the parser ever disagree
+        raise RulesFileError(
+            f"nests too deeply to read (the limit is {MAX_TOML_DEPTH})", path=path
+        ) from None
 
 
 def rules_from_mapping(raw: Mapping[str, object], *, path: str = "<rules>") -> Rules:

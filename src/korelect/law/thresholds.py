@@ -179,12 +179,24 @@ _TOKEN = re.compile(
 )
 
 
+MAX_DEPTH = 32
+"""Parentheses nested deeper than this are refused (the law's thresholds nest at most 1)."""
+
+
+def _shown(text: str, width: int = 60) -> str:
+    """``text`` quoted for a message, shortened to about ``width`` characters."""
+    return (
+        repr(text) if len(text) <= width else repr(text[:width]) + f"... ({len(text):,} characters)"
+    )
+
+
 def parse_threshold(text: str) -> Condition | None:
     """Read a threshold written as in the law: ``"3% OR 5 seats"``.
 
     Atoms are a share (``3%``, ``2.5%``, ``1/3``, ``0.03``) or a number of
     district seats (``5 seats``). ``AND`` binds tighter than ``OR``;
-    parentheses group. ``"none"`` (or an empty string) means no threshold.
+    parentheses group, at most :data:`MAX_DEPTH` deep. ``"none"`` (or an empty
+    string) means no threshold.
 
     >>> parse_threshold("5 seats OR 5%")
     AnyOf(conditions=(DistrictSeats(at_least=5), VoteShare(share=Fraction(1, 20))))
@@ -195,6 +207,11 @@ def parse_threshold(text: str) -> Condition | None:
     ...
     korelect.errors.InputError: threshold: cannot read '3 parsecs' at '3 parsecs'
     (expected e.g. '3% OR 5 seats')
+    >>> parse_threshold("(" * 2000 + "3%" + ")" * 2000)
+    Traceback (most recent call last):
+    ...
+    korelect.errors.InputError: threshold: parentheses nest deeper than 32 in
+    '((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((... (4,002 characters)
     """
     if not isinstance(text, str):
         raise InputError(f"threshold must be a string such as '3% OR 5 seats' (got {text!r})")
@@ -225,6 +242,7 @@ class _Parser:
         self.tokens = tokens
         self.text = text
         self.pos = 0
+        self.depth = 0
 
     def _peek_op(self) -> str | None:
         if self.pos < len(self.tokens) and self.tokens[self.pos][0] == "op":
@@ -252,7 +270,13 @@ class _Parser:
         kind, value = self.tokens[self.pos]
         self.pos += 1
         if kind == "open":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise InputError(
+                    f"threshold: parentheses nest deeper than {MAX_DEPTH} in {_shown(self.text)}"
+                )
             inner = self.parse_or()
+            self.depth -= 1
             if self.pos >= len(self.tokens) or self.tokens[self.pos][0] != "close":
                 raise InputError(f"threshold: missing ')' in {self.text!r}")
             self.pos += 1

@@ -38,7 +38,10 @@ The folder format, version 1 (``korelect export YEAR -o DIR`` writes it;
     korelect's own table.
 
 Every mistake is one :class:`~korelect.errors.FileFormatError` naming the file, the
-line and the field.
+line and the field. Every file read must be a regular file: a CSV file of at most 16 MiB
+(:data:`~korelect.base.files.MAX_CSV_BYTES`), ``election.toml`` or a rules file of at
+most 1 MiB, and the files together at most 64 MiB
+(:data:`~korelect.base.files.MAX_COUNTS_BYTES`).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -53,7 +57,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from korelect.base.files import read_bytes
+from korelect.base.files import (
+    MAX_COUNTS_BYTES,
+    MAX_CSV_BYTES,
+    MAX_TOML_BYTES,
+    MAX_TOML_DEPTH,
+    check_target,
+    fsync_folder,
+    new_file_mode,
+    read_bytes,
+    size_text,
+    toml_depth,
+)
 from korelect.errors import FileFormatError
 from korelect.law.registry import REGISTRY, rules_for
 from korelect.law.rules import Rules
@@ -116,6 +131,17 @@ TURNOUT_COLUMNS = (
     "abstentions",
 )
 PROVINCE_COLUMNS = ("code", "name_ko", "short_ko", "name_en")
+FOLDER_FILES = (
+    "election.toml",
+    "districts.csv",
+    "candidates.csv",
+    "winners.csv",
+    "list_votes.csv",
+    "list_shares.csv",
+    "list_turnout.csv",
+    "provinces.csv",
+)
+"""The files of a counts folder korelect reads (besides a rules file ``election.toml`` names)."""
 
 
 @dataclass(frozen=True)
@@ -368,11 +394,20 @@ def counts_files(counts: Counts) -> dict[str, str]:
 def write_counts(counts: Counts, folder: str | os.PathLike[str]) -> list[str]:
     """Write ``counts`` as a counts folder, whole or not at all; return the files written.
 
-    The folder must not exist or be empty. The files are written to a temporary folder
-    beside it, which is renamed into place only when every file is written.
+    The folder must not exist or be an empty folder (not a symbolic link). The files are
+    written to a new private folder beside it (:func:`tempfile.mkdtemp`: a unique name,
+    created exclusively), each created exclusively, flushed and ``fsync``-ed; the folder
+    is renamed into place only when every file is written. On any failure (a full disk)
+    nothing is left behind and one :class:`~korelect.errors.FileFormatError` says why.
     """
     target = Path(folder)
     label = str(target)
+    try:
+        found = os.lstat(target)
+    except OSError:
+        found = None
+    if found is not None and stat.S_ISLNK(found.st_mode):
+        check_target(target)  # refuses the link with its own message
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise FileFormatError("exists and is not an empty folder; choose a new one", path=label)
     parent = target.parent
@@ -383,38 +418,87 @@ def write_counts(counts: Counts, folder: str | os.PathLike[str]) -> list[str]:
 
     files = counts_files(counts)
     try:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=parent))
     except OSError as exc:
         raise FileFormatError(f"cannot write: {exc.strerror}", path=label) from None
     try:
         for name, text in files.items():
-            (tmp / name).write_text(text, encoding="utf-8")
-        if target.exists():
-            target.rmdir()
-        tmp.rename(target)
-    except OSError as exc:
+            _write_new(tmp / name, text.encode("utf-8"), new_file_mode())
+        os.chmod(tmp, new_file_mode(folder=True))
+        fsync_folder(tmp)
+        os.replace(tmp, target)  # replaces an empty folder in one step
+    except BaseException as exc:  # a full disk, a quota, or Ctrl-C: leave nothing behind
         shutil.rmtree(tmp, ignore_errors=True)
-        raise FileFormatError(f"cannot write: {exc.strerror}", path=label) from None
+        if isinstance(exc, OSError):
+            raise FileFormatError(f"cannot write: {exc.strerror or exc}", path=label) from None
+        raise
+    fsync_folder(parent)
     return sorted(files)
+
+
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    """Create ``path`` (it must not exist; a link is not followed) holding ``data``, synced."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(path, flags, mode), "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
 
 
 # -- reading -------------------------------------------------------------------------------
 
 
 class _Folder:
-    """Reads one counts folder's files, each error naming file, line and field."""
+    """Reads one counts folder's files, each error naming file, line and field.
+
+    Each file is read bounded (:func:`korelect.base.files.read_bytes`), and the files
+    together may hold at most :data:`~korelect.base.files.MAX_COUNTS_BYTES`.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.read_so_far = 0
 
     def label(self, name: str) -> str:
         return str(self.folder / name)
 
     def exists(self, name: str) -> bool:
-        return (self.folder / name).is_file()
+        """Whether the folder holds ``name`` in any form (a FIFO too: reading says what it is)."""
+        path = self.folder / name
+        return path.exists() or path.is_symlink()
+
+    def check_total(self, names: Iterable[str]) -> None:
+        """Refuse a folder whose files ``names`` (those present) are too large together."""
+        total = 0
+        for name in names:
+            try:
+                total += (self.folder / name).stat().st_size
+            except OSError:
+                continue  # missing or unreadable: reading it says so
+        if total > MAX_COUNTS_BYTES:
+            raise FileFormatError(
+                f"its files are {size_text(total)} together, over the limit of "
+                f"{size_text(MAX_COUNTS_BYTES)} for a counts folder",
+                path=str(self.folder),
+            )
 
     def text(self, name: str) -> str:
-        return utf8_text(read_bytes(self.folder / name), self.label(name))
+        label = self.label(name)
+        if name.endswith(".toml"):
+            raw = read_bytes(self.folder / name, limit=MAX_TOML_BYTES, what="a TOML file")
+        else:
+            raw = read_bytes(self.folder / name, limit=MAX_CSV_BYTES, what="a CSV file")
+        self.read_so_far += len(raw)
+        if self.read_so_far > MAX_COUNTS_BYTES:
+            raise FileFormatError(
+                "the counts folder's files together are over the limit of "
+                f"{size_text(MAX_COUNTS_BYTES)} for a counts folder",
+                path=label,
+            )
+        if b"\0" in raw:
+            line = raw[: raw.index(b"\0")].count(b"\n") + 1
+            raise FileFormatError("holds a NUL byte: not a text file", path=label, line=line)
+        return utf8_text(raw, label)
 
     def rows(
         self, name: str, required: tuple[str, ...], known: tuple[str, ...]
@@ -473,10 +557,20 @@ def _read_election(folder: _Folder) -> tuple[int, str, Rules, str, tuple[str, ..
             "(see docs/COUNTS.md; `korelect export YEAR -o DIR` writes an example)",
             path=label,
         )
+    text = folder.text(name)
+    depth = toml_depth(text)
+    if depth > MAX_TOML_DEPTH:
+        raise FileFormatError(
+            f"nests arrays or tables {depth} deep; the limit is {MAX_TOML_DEPTH}", path=label
+        )
     try:
-        meta = tomllib.loads(folder.text(name))
+        meta = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise FileFormatError(f"not valid TOML: {exc}", path=label) from None
+    except RecursionError:  # only if the depth scan and the parser ever disagree
+        raise FileFormatError(
+            f"nests too deeply to read (the limit is {MAX_TOML_DEPTH})", path=label
+        ) from None
     for key in meta:
         if key not in ELECTION_KEYS:
             raise FileFormatError(
@@ -799,6 +893,7 @@ def read_counts(folder: str | os.PathLike[str]) -> Counts:
             path=str(path),
         )
     files = _Folder(path)
+    files.check_total(FOLDER_FILES)
     year, title, rules, rules_source, gaps = _read_election(files)
     provinces = _read_provinces(files)
     codes = {p.code for p in provinces}

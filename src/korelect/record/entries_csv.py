@@ -4,6 +4,11 @@
 ``votes`` and ``district_seats`` are non-negative integers (``8,145,824`` with
 thousands separators is accepted when quoted); an empty ``district_seats``
 means 0. Every problem is reported with the file, line and field.
+
+The file must be a regular file of at most 1 MiB (:data:`MAX_ENTRIES_BYTES`, some
+50,000 rows; a real election has a few dozen), in UTF-8; a party's name may not hold
+control characters (a NUL byte, a terminal escape, a line break), and a count has at
+most :data:`MAX_DIGITS` digits.
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ import io
 import re
 from pathlib import Path
 
-from korelect.base.files import read_bytes
+from korelect.base.files import MAX_ENTRIES_BYTES, read_bytes
 from korelect.engine.entries import Entry, Kind
 from korelect.errors import FileFormatError, InputError
 
 COLUMNS = ("party", "votes", "district_seats", "kind")
 REQUIRED = ("party", "votes", "district_seats")
 _INTEGER = re.compile(r"\d+|\d{1,3}(?:,\d{3})+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MAX_DIGITS = 30
+"""Digits in a count: far above any electorate, well below Python's limit on conversions."""
 
 
 def _integer(text: str, *, path: str, line: int, field: str, allow_empty: bool) -> int:
@@ -32,7 +40,15 @@ def _integer(text: str, *, path: str, line: int, field: str, allow_empty: bool) 
         raise FileFormatError(
             f"expected a non-negative integer (got {text!r})", path=path, line=line, field=field
         )
-    return int(value.replace(",", ""))
+    digits = value.replace(",", "")
+    if len(digits) > MAX_DIGITS:
+        raise FileFormatError(
+            f"expected at most {MAX_DIGITS} digits (got {len(digits):,})",
+            path=path,
+            line=line,
+            field=field,
+        )
+    return int(digits)
 
 
 def read_entries_csv(
@@ -54,7 +70,7 @@ def read_entries_csv(
     """
     path = str(source)
     if text is None:
-        raw = read_bytes(source)
+        raw = read_bytes(source, limit=MAX_ENTRIES_BYTES, what="a CSV file of entries")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -108,6 +124,13 @@ def read_entries_csv(
             name = cells["party"].strip()
             if not name:
                 raise FileFormatError("must not be empty", path=path, line=line, field="party")
+            if _CONTROL.search(name):
+                raise FileFormatError(
+                    f"must not hold control characters (got {name!r})",
+                    path=path,
+                    line=line,
+                    field="party",
+                )
             if name in seen:
                 raise FileFormatError(
                     f"duplicate party {name!r} (first on line {seen[name]})",
