@@ -643,3 +643,22 @@ def test_rows_are_bounded_and_said_so() -> None:
     assert len(query("SELECT * FROM range(1500000)", max_rows=None)) == 1_500_000
     assert len(query("SELECT * FROM range(5000)", max_rows=5000)) == 5000
     assert list(query("SELECT 1 AS a WHERE false").columns) == ["a"]
+
+
+def test_the_sql_command_says_when_csv_or_json_rows_were_left_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from korelect.cli import main
+
+    assert main(["sql", "SELECT * FROM range(200000)", "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("\n") == 100_001  # the header and 100,000 rows
+    assert err == (
+        "korelect: note: the first 100,000 rows only; more not shown (--limit N to change it)\n"
+    )
+    assert main(["sql", "SELECT * FROM range(10)", "--format", "json", "--limit", "3"]) == 0
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)) == 3
+    assert err == "korelect: note: the first 3 rows only; more not shown (--limit 3)\n"
+    assert main(["sql", "SELECT * FROM range(3)", "--format", "json"]) == 0
+    assert capsys.readouterr().err == ""

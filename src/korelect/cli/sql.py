@@ -20,7 +20,7 @@ import sys
 from korelect.base.files import MAX_STATEMENT_BYTES, read_stream, size_text
 from korelect.cli.common import Output, Subparsers
 from korelect.errors import FileFormatError, InputError
-from korelect.record.db import FORMATS, TABLES, VIEWS, sql_to_text
+from korelect.record.db import FORMATS, MAX_ROWS, TABLES, VIEWS, sql_result
 
 __all__ = ["add_parser", "run"]
 
@@ -79,7 +79,15 @@ def run(args: argparse.Namespace) -> Output:
     if args.limit is not None and args.limit < 0:
         raise InputError(f"--limit must be >= 0 (got {args.limit})")
     sql = _statement_from_stdin() if args.query == "-" else args.query
-    return Output(sql_to_text(sql, fmt=args.format, limit=args.limit))
+    text, more = sql_result(sql, fmt=args.format, limit=args.limit)
+    if more and args.format != "table":  # the table says it in its footer; CSV and JSON cannot
+        shown = MAX_ROWS if args.limit is None else args.limit
+        how = "--limit N to change it" if args.limit is None else f"--limit {args.limit}"
+        print(
+            f"korelect: note: the first {shown:,} rows only; more not shown ({how})",
+            file=sys.stderr,
+        )
+    return Output(text)
 
 
 def _statement_from_stdin() -> str:
