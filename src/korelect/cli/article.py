@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from korelect.base.files import check_target
 from korelect.cli.common import (
     Output,
     Subparsers,
@@ -112,6 +113,8 @@ def run_write(args: argparse.Namespace) -> Output:
     from korelect.views.article_writer import write_article  # noqa: PLC0415  (loads the data)
 
     source = source_arg(args, "article write")
+    if args.output:
+        check_target(args.output)  # a link, a device or a FIFO refused before writing
     rules = None if args.rules is None else rules_arg(args.rules)
     article = write_article(source, rules=rules)
     if args.output:

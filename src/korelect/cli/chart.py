@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from korelect.base.files import check_target
 from korelect.cli.common import (
     Output,
     Subparsers,
@@ -83,6 +84,7 @@ def _check_output(text: str) -> Path:
         raise FileFormatError("no such folder", path=str(path))
     if path.is_dir():
         raise FileFormatError("is a folder", path=str(path))
+    check_target(path)  # a link, a device or a FIFO refused before anything is drawn
     return path
 
 
