@@ -3,7 +3,8 @@
 ``korelect serve [--host 127.0.0.1] [--port 8000]`` runs the application of
 :func:`korelect.web.app.create_app` under uvicorn until interrupted. The
 default host is the loopback address: the explorer is for one machine unless
-asked otherwise.
+asked otherwise. The server's limits (slow clients, unread responses, connections,
+request heads) are :func:`korelect.web.server.config`'s.
 """
 
 from __future__ import annotations
@@ -59,16 +60,11 @@ def run(args: argparse.Namespace) -> Output:
     import uvicorn  # noqa: PLC0415  (only this command needs the server)
 
     from korelect.web.app import create_app  # noqa: PLC0415
+    from korelect.web.server import config as server_config  # noqa: PLC0415
+    from korelect.web.server import limit_malloc_arenas  # noqa: PLC0415
 
-    config = uvicorn.Config(
-        create_app(),
-        host=args.host,
-        port=sock.getsockname()[1],
-        log_level="info",
-        timeout_keep_alive=5,
-        limit_concurrency=200,
-        h11_max_incomplete_event_size=16 * 1024,
-    )
+    limit_malloc_arenas()
+    config = server_config(create_app(), args.host, sock.getsockname()[1], log_level="info")
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     print(f"korelect serve: http://{shown}:{port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)

@@ -4,7 +4,8 @@
 (:mod:`korelect.web.pages`), the JSON API under ``/api``
 (:mod:`korelect.web.api`), the static stylesheet, and one ASGI layer that
 puts the security headers on every response (errors included), answers HEAD, refuses
-over-long or over-numerous query parameters and turns anything unexpected
+over-long paths, over-long or over-numerous query parameters, too many or too large
+headers and any request body (no route reads one), and turns anything unexpected
 into a plain 500 page rather than a traceback.
 
 >>> paths = create_app().openapi()["paths"]
@@ -29,7 +30,15 @@ from korelect.base.version import __version__
 from korelect.errors import KorelectError, ServerBusyError, UnknownElectionError, UnknownNameError
 from korelect.web._render import render
 
-__all__ = ["MAX_PARAMS", "MAX_PATH", "MAX_QUERY", "SECURITY_HEADERS", "create_app"]
+__all__ = [
+    "MAX_HEADERS",
+    "MAX_HEADER_BYTES",
+    "MAX_PARAMS",
+    "MAX_PATH",
+    "MAX_QUERY",
+    "SECURITY_HEADERS",
+    "create_app",
+]
 
 MAX_QUERY = 4096
 """Longest query string accepted (bytes)."""
@@ -37,6 +46,10 @@ MAX_PATH = 1024
 """Longest path accepted (bytes)."""
 MAX_PARAMS = 64
 """Most query parameters accepted."""
+MAX_HEADERS = 100
+"""Most request headers accepted."""
+MAX_HEADER_BYTES = 16 * 1024
+"""Most bytes of request headers (names and values) accepted."""
 
 CSP = (
     "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
@@ -67,13 +80,47 @@ def _is_api(path: str) -> bool:
     return path == "/api" or path.startswith(("/api/", "/openapi.json"))
 
 
-def error_response(path: str, status: int, message: str) -> Response:
-    """A JSON error under /api, an HTML error page elsewhere."""
+def error_response(path: str, status: int, message: str, *, close: bool = False) -> Response:
+    """A JSON error under /api, an HTML error page elsewhere (``close``: and the connection)."""
+    headers = {"connection": "close"} if close else None
     if _is_api(path):
-        return JSONResponse({"detail": message, "status": status}, status_code=status)
-    title = {400: "Bad request", 404: "Not found", 503: "Busy"}.get(status, "Error")
+        return JSONResponse(
+            {"detail": message, "status": status}, status_code=status, headers=headers
+        )
+    title = {
+        400: "Bad request",
+        404: "Not found",
+        413: "No request body here",
+        414: "Address too long",
+        431: "Headers too large",
+        503: "Busy",
+    }.get(status, "Error")
     page = render("error.html", title=title, status=status, message=message)
-    return HTMLResponse(page, status_code=status)
+    return HTMLResponse(page, status_code=status, headers=headers)
+
+
+def _problem(scope: Scope) -> tuple[int, str, bool] | None:
+    """What is out of bounds in a request's line or headers: (status, message, close), or None."""
+    path: str = scope.get("path", "")
+    query: bytes = scope.get("query_string", b"")
+    headers: list[tuple[bytes, bytes]] = scope.get("headers", [])
+    if len(headers) > MAX_HEADERS:
+        return 431, f"more than {MAX_HEADERS} request headers", True
+    if sum(len(k) + len(v) for k, v in headers) > MAX_HEADER_BYTES:
+        return 431, f"the request headers are longer than {MAX_HEADER_BYTES} bytes", True
+    body = any(
+        k == b"transfer-encoding" or (k == b"content-length" and v.strip() != b"0")
+        for k, v in headers
+    )
+    if body:  # no route reads a body: refuse it, and close rather than read it
+        return 413, "a request body is not accepted here", True
+    if len(path.encode()) > MAX_PATH:
+        return 414, f"the path is longer than {MAX_PATH} bytes", False
+    if len(query) > MAX_QUERY:
+        return 414, f"the query string is longer than {MAX_QUERY} bytes", False
+    if len(parse_qsl(query.decode("latin-1"), keep_blank_values=True)) > MAX_PARAMS:
+        return 400, f"more than {MAX_PARAMS} query parameters", False
+    return None
 
 
 class _Guard:
@@ -106,16 +153,10 @@ class _Guard:
             await send(message)
 
         path: str = scope.get("path", "")
-        query: bytes = scope.get("query_string", b"")
-        problem = None
-        if len(path.encode()) > MAX_PATH:
-            problem = (414, f"the path is longer than {MAX_PATH} bytes")
-        elif len(query) > MAX_QUERY:
-            problem = (414, f"the query string is longer than {MAX_QUERY} bytes")
-        elif len(parse_qsl(query.decode("latin-1"), keep_blank_values=True)) > MAX_PARAMS:
-            problem = (400, f"more than {MAX_PARAMS} query parameters")
+        problem = _problem(scope)
         if problem is not None:
-            response = error_response(path, *problem)
+            status, message, close = problem
+            response = error_response(path, status, message, close=close)
             await response(scope, receive, send_with_headers)
             return
         try:
