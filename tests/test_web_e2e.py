@@ -23,6 +23,7 @@ import pytest
 import uvicorn
 
 from korelect.web.app import create_app
+from korelect.web.server import config
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
@@ -48,8 +49,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     port = _free_port()
-    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
+    # under the limits `korelect serve` runs with (korelect.web.server)
+    srv = uvicorn.Server(config(create_app(), "127.0.0.1", port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
