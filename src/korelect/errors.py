@@ -119,13 +119,18 @@ class TieError(AllocationError):
     >>> str(TieError(("A", "B"), seats=1, stage="largest remainder"))
     'tie in largest remainder between A and B for 1 seat; give a tie policy
     (lot, votes-then-lot, list-order)'
+    >>> str(TieError(tuple(f"P{i}" for i in range(50)), seats=7, stage="seats"))[:72]
+    'tie in seats between P0, P1, P2, P3, P4, P5, P6, P7, P8, P9 and 40 more '
     """
 
     def __init__(self, tied: tuple[str, ...], *, seats: int, stage: str) -> None:
         self.tied = tied
         self.seats = seats
         self.stage = stage
-        names = ", ".join(tied[:-1]) + f" and {tied[-1]}" if len(tied) > 1 else tied[0]
+        if len(tied) > 12:  # thousands of equal entries: name the first ten
+            names = ", ".join(tied[:10]) + f" and {len(tied) - 10:,} more"
+        else:
+            names = ", ".join(tied[:-1]) + f" and {tied[-1]}" if len(tied) > 1 else tied[0]
         plural = "seat" if seats == 1 else "seats"
         super().__init__(
             f"tie in {stage} between {names} for {seats} {plural}; "

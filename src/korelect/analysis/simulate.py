@@ -107,7 +107,7 @@ from korelect.record.election import (
     request,
 )
 
-__all__ = ["MAX_RUNS", "MAX_SD", "MAX_SEATS", "Simulation", "simulate"]
+__all__ = ["MAX_RUNS", "MAX_SD", "MAX_SEATS", "MAX_VOTES", "Simulation", "simulate"]
 
 CHUNK = 250
 MAX_RUNS = 1_000_000
@@ -117,6 +117,9 @@ MAX_SD = 5.0
 multiplies a party's votes by about 150, far past any swing an election has seen."""
 MAX_SEATS = 100_000
 """The largest assembly a simulation allocates (seats are counted in 32-bit integers)."""
+MAX_VOTES = 10**15
+"""The most votes a simulation counts, in the districts or on the list ballot (the votes of
+every run are 64-bit integers): some 30 million times South Korea's electorate."""
 """Runs drawn and counted at once (memory is bounded by this, not by ``n``)."""
 OTHER = "(other parties)"
 
@@ -205,6 +208,15 @@ def _counts(source: Source) -> Counts:
     return counts
 
 
+def _check_votes(total: int, what: str = "") -> None:
+    """Refuse counts a simulation's 64-bit arithmetic cannot hold (:data:`MAX_VOTES`)."""
+    if total > MAX_VOTES:
+        raise InputError(
+            f"a simulation counts at most {MAX_VOTES:,} votes in a tier; these counts have "
+            f"{total:,}{what}"
+        )
+
+
 def _base(source: Source, rules: RulesLike | None) -> _Base:
     """The arrays of ``source``'s counts under ``rules``, read as :func:`korelect.results` does.
 
@@ -249,6 +261,7 @@ def _base(source: Source, rules: RulesLike | None) -> _Base:
     )
 
     counted = [dr for dr in districts if dr.count is not None]
+    _check_votes(sum(c.votes or 0 for d in counted if d.count for c in d.count.candidates))
     width = max(len(dr.count.candidates) for dr in counted if dr.count is not None)
     votes = np.zeros((len(counted), width))
     real = np.zeros((len(counted), width), dtype=bool)
@@ -287,10 +300,15 @@ def _base(source: Source, rules: RulesLike | None) -> _Base:
         shares = {p: Fraction(v) for p, v in list_by_id.items()}
         rest = 100 - sum(shares.values(), Fraction(0))
         scale = math.lcm(*(s.denominator for s in [*shares.values(), rest])) * 10_000
-        list_votes = np.array([int(shares.get(p, 0) * scale) for p in ids], dtype=np.int64)
         other = int(max(rest, Fraction(0)) * scale)
+        list_counts = [int(shares.get(p, 0) * scale) for p in ids]
+        _check_votes(other + sum(list_counts), " (the list shares as whole numbers)")
+        list_votes = np.array(list_counts, dtype=np.int64)
     else:
-        list_votes = np.array([int(list_by_id.get(p, 0)) for p in ids], dtype=np.int64)
+        list_counts = [int(list_by_id.get(p, 0)) for p in ids]
+        _check_votes(other + sum(list_counts))
+        list_votes = np.array(list_counts, dtype=np.int64)
+    _check_votes(other)
     cells = np.flatnonzero(real.ravel())
     cell_district = cells // width
     with np.errstate(divide="ignore"):

@@ -21,6 +21,7 @@ from korelect.cli.common import (
     source_arg,
     write_whole,
 )
+from korelect.errors import InputError
 
 __all__ = ["add_parser", "run_check", "run_read", "run_write"]
 
@@ -96,11 +97,12 @@ def run_check(args: argparse.Namespace) -> Output:
     )
     from korelect.analysis.article.reader import read_article_file  # noqa: PLC0415
 
+    given = None if args.rules is None else rules_arg(args.rules)  # checked, year or not
     parsed = read_article_file(args.file)
-    if args.rules is not None and parsed.year is not None:
+    if given is not None and parsed.year is not None:
         from korelect.record.election import adapt_rules  # noqa: PLC0415
 
-        rules = adapt_rules(parsed.year, rules_arg(args.rules))[0]
+        rules = adapt_rules(parsed.year, given)[0]
         findings = check_article(parsed, rules=rules)
     else:
         findings = check_article(parsed)
@@ -113,6 +115,8 @@ def run_write(args: argparse.Namespace) -> Output:
     from korelect.views.article_writer import write_article  # noqa: PLC0415  (loads the data)
 
     source = source_arg(args, "article write")
+    if args.output == "":
+        raise InputError("article write: -o needs a file name (got an empty one)")
     if args.output:
         check_target(args.output)  # a link, a device or a FIFO refused before writing
     rules = None if args.rules is None else rules_arg(args.rules)

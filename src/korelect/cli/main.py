@@ -10,7 +10,8 @@ control characters (``\x1b``, ``\x00``, ``\n``; see
 output is a terminal (line breaks and tabs kept). Standard output that cannot take
 the output (a closed pipe, as in ``korelect results 2024 | head -c1``, or a full
 disk) ends with one error line and exit status 2, like any other failure, with no
-traceback; Ctrl-C ends with ``korelect: interrupted`` and status 130.
+traceback; Ctrl-C ends with ``korelect: interrupted`` and status 130, and running out of
+memory with one error line and status 2.
 
 Each command group is a module of :mod:`korelect.cli` with one protocol (see
 :mod:`korelect.cli.common`): ``add_parser(sub)`` adds its subcommands, each with
@@ -177,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         out = run(args)
     except KorelectError as exc:
         _error(str(exc))
+        return 2
+    except MemoryError:  # an input past what this machine can hold (the limits leave some)
+        _error("out of memory: the input or the result is too large for this machine")
         return 2
     except KeyboardInterrupt:
         with contextlib.suppress(OSError, ValueError):

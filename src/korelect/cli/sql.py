@@ -20,7 +20,7 @@ import sys
 from korelect.base.files import MAX_STATEMENT_BYTES, read_stream, size_text
 from korelect.cli.common import Output, Subparsers
 from korelect.errors import FileFormatError, InputError
-from korelect.record.db import FORMATS, MAX_ROWS, TABLES, VIEWS, sql_result
+from korelect.record.db import FORMATS, MAX_QUERY_ROWS, MAX_ROWS, TABLES, VIEWS, sql_result
 
 __all__ = ["add_parser", "run"]
 
@@ -65,7 +65,12 @@ def add_parser(sub: Subparsers) -> None:
         default="table",
         help="an aligned table (default), CSV with a header line, or a JSON list of objects",
     )
-    parser.add_argument("--limit", type=int, metavar="N", help="print at most N rows")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help=f"print at most N rows (default {MAX_ROWS:,}; at most {MAX_QUERY_ROWS:,})",
+    )
     parser.set_defaults(run=run)
 
 
@@ -78,6 +83,8 @@ def run(args: argparse.Namespace) -> Output:
     """
     if args.limit is not None and args.limit < 0:
         raise InputError(f"--limit must be >= 0 (got {args.limit})")
+    if args.limit is not None and args.limit > MAX_QUERY_ROWS:
+        raise InputError(f"--limit must be at most {MAX_QUERY_ROWS:,} (got {args.limit:,})")
     sql = _statement_from_stdin() if args.query == "-" else args.query
     text, more = sql_result(sql, fmt=args.format, limit=args.limit)
     if more and args.format != "table":  # the table says it in its footer; CSV and JSON cannot

@@ -44,6 +44,8 @@ def changes_arg(items: list[str]) -> dict[str, str]:
         party, sep, points = item.rpartition("=")
         if not sep or not party.strip():
             raise InputError(f"swing: expected PARTY=POINTS such as GNP=+2 (got {item!r})")
+        if party.strip() in changes:
+            raise InputError(f"swing: {party.strip()!r} is given twice; give each party once")
         changes[party.strip()] = points.strip()
     return changes
 

@@ -38,6 +38,11 @@ round. When a whole-vote Droop quota is large against few votes and more
 seats are left than entries, the largest remainders get one seat per round;
 entries without votes never get a seat.
 
+Divisor methods award their seats one at a time (each award is a step of the audit
+trail), and Droop's leftover seats go one round at a time: both are bounded by
+:data:`MAX_STEPS` seats, far above any assembly, so that no input makes them run for
+hours; more is one :class:`~korelect.errors.InputError`.
+
 Known deviations: none of these is Korean law by itself; the law's own steps
 (thresholds, the 3–5% seat, the linked formula) are in ``korelect.engine.formulas``.
 
@@ -50,7 +55,9 @@ Known deviations: none of these is Korean law by itself; the law's own steps
 
 from __future__ import annotations
 
+import heapq
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -274,6 +281,11 @@ def _quotient_text(a: Apportionment, q: Fraction) -> str:
 # -- the methods ---------------------------------------------------------------------------
 
 
+MAX_STEPS = 100_000
+"""Seats a divisor method awards one by one, or Droop's leftover seats given in rounds:
+100,000, some 30 times the largest assembly in the world (at most a second or two)."""
+
+
 def _quota(method: str, total: Fraction, seats: int) -> Fraction:
     if method == "hare":
         return total / seats
@@ -301,6 +313,11 @@ def _largest_remainder(
     left = seats - sum(whole.values())
     removed: tuple[str, ...] = ()
     extra: list[str] = []
+    if left > MAX_STEPS:  # a whole-vote quota of 1 against far more seats than votes
+        raise InputError(
+            f"'seats': the {method} quota leaves {left:,} seats to give one round at a time; "
+            f"at most {MAX_STEPS:,} can be"
+        )
     if left > 0:
         voted = [n for n in names if weights[n] > 0]  # no votes, no seat
         extra = _in_rounds(
@@ -319,6 +336,7 @@ def _largest_remainder(
                 limit=whole,
             )
         )
+    gained, lost = Counter(extra), Counter(removed)  # counted once: a pool may be long
     rows = tuple(
         Row(
             name=n,
@@ -326,8 +344,8 @@ def _largest_remainder(
             quotient=quotients[n],
             whole=whole[n],
             remainder=remainder[n],
-            remainder_seat=n in extra,
-            seats=whole[n] + extra.count(n) - removed.count(n),
+            remainder_seat=n in gained,
+            seats=whole[n] + gained[n] - lost[n],
         )
         for n in names
     )
@@ -351,10 +369,13 @@ def _in_rounds(
     more seats than there are. ``limit`` caps how often an entry can be picked.
     """
     picked: list[str] = []
+    times: Counter[str] = Counter()
     while count:
-        open_ = [n for n in pool if limit is None or picked.count(n) < limit[n]]
+        open_ = [n for n in pool if limit is None or times[n] < limit[n]]
         size = min(count, len(open_))
-        picked.extend(_top(open_, values, size, tiebreaker, stage, largest=largest))
+        chosen = _top(open_, values, size, tiebreaker, stage, largest=largest)
+        picked.extend(chosen)
+        times.update(chosen)
         count -= size
     return picked
 
@@ -397,6 +418,10 @@ def _divisor(method: str) -> Callable[[int], Fraction]:
     return lambda k: Fraction(2 * k * (k + 1), 2 * k + 1)
 
 
+_Key = tuple[int, Fraction, int, str]
+"""A divisor method's heap entry: (0 if infinite else 1, minus the quotient, place, name)."""
+
+
 def _highest_averages(
     names: Sequence[str],
     weights: Mapping[str, Number],
@@ -405,27 +430,38 @@ def _highest_averages(
     tiebreaker: TieBreaker,
     stage: str,
 ) -> tuple[tuple[Row, ...], tuple[Award, ...]]:
+    if seats > MAX_STEPS:
+        raise InputError(
+            f"'seats': the {method} method awards seats one at a time, at most "
+            f"{MAX_STEPS:,} (got {seats:,})"
+        )
     divisor = _divisor(method)
     squared = method == "huntington-hill"
     held = dict.fromkeys(names, 0)
     last: dict[str, Fraction | None] = dict.fromkeys(names)
     awards: list[Award] = []
-    active = [n for n in names if weights[n] > 0]
+    place = {n: i for i, n in enumerate(names)}
 
     def priority(n: str) -> Fraction | None:
         d = divisor(held[n])
         w = Fraction(weights[n]) ** 2 if squared else Fraction(weights[n])
         return None if d == 0 else w / d
 
-    values = {n: priority(n) for n in active}
+    # A heap of (0 for an infinite quotient else 1, minus the quotient, place, name): the
+    # highest quotient on top, and those equal to it next to it, in the entries' order.
+    def key(n: str) -> _Key:
+        value = priority(n)
+        return (0, Fraction(0), place[n], n) if value is None else (1, -value, place[n], n)
+
+    heap: list[_Key] = [key(n) for n in names if weights[n] > 0]
+    heapq.heapify(heap)
     while len(awards) < seats:
-        infinite = [n for n in active if values[n] is None]
-        if infinite:
-            best: Fraction | None = None
-            level = infinite
-        else:
-            best = max(v for v in values.values() if v is not None)
-            level = [n for n in active if values[n] == best]
+        top = heapq.heappop(heap)
+        tied = [top]
+        while heap and heap[0][:2] == top[:2]:
+            tied.append(heapq.heappop(heap))
+        best: Fraction | None = None if top[0] == 0 else -top[1]
+        level = [k[3] for k in tied]  # in the entries' order
         left = seats - len(awards)
         if len(level) > left:
             shown = (
@@ -438,11 +474,16 @@ def _highest_averages(
                 )
             )
             level = list(tiebreaker.settle(f"{stage}: quotient", level, left, f"quotient {shown}"))
-        for n in sorted(level, key=names.index):
-            awards.append(Award(len(awards) + 1, n, best))
-            last[n] = best
-            held[n] += 1
-            values[n] = priority(n)
+        won = set(level)
+        for k in tied:
+            n = k[3]
+            if n in won:
+                awards.append(Award(len(awards) + 1, n, best))
+                last[n] = best
+                held[n] += 1
+                heapq.heappush(heap, key(n))
+            else:
+                heapq.heappush(heap, k)
     rows = tuple(
         Row(n, weights[n], last[n], held[n], None, remainder_seat=False, seats=held[n])
         for n in names
