@@ -21,6 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from functools import cached_property
+
+MAX_DIGITS = 40
+"""The most digits a figure has. A longer run of digits is text, not a number: the
+reader warns about it and the checker does not compare it (Python will not even
+print an integer of over 4,300 digits)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +118,15 @@ class Infobox:
     parties: tuple[InfoboxParty, ...] = ()
 
     def get(self, key: str) -> Field | None:
-        """The first field with this key, if any."""
-        return next((f for f in self.fields if f.key == key), None)
+        """The first field with this key, if any (the fields are indexed on first use)."""
+        return self._first.get(key)
+
+    @cached_property
+    def _first(self) -> dict[str, Field]:
+        first: dict[str, Field] = {}
+        for f in self.fields:
+            first.setdefault(f.key, f)
+        return first
 
 
 @dataclass(frozen=True, slots=True)

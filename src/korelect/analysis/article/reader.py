@@ -53,7 +53,10 @@ Headings are ``== X ==``, ``==X==``, ``===X===`` (level = number of ``=``).
 Rows starting with ``|`` form a table; a line ``- Caption`` (or
 ``  - **Caption**``) just before a table, blank lines aside, is its caption.
 Every other line is prose: consecutive prose lines form one paragraph (joined
-with a space, numbered by its first line), under the nearest heading.
+with a space, numbered by its first line), under the nearest heading. A number
+of more than 40 digits (:data:`~korelect.analysis.article.model.MAX_DIGITS`,
+or that many in groups of three) is not a figure: its line gets a warning, and
+it is read as text. Reading takes time and memory in proportion to the text.
 
 Infobox
 -------
@@ -157,10 +160,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
-from pathlib import Path
 from typing import TypeAlias
 
 from korelect.analysis.article.model import (
+    MAX_DIGITS,
     Article,
     Change,
     Field,
@@ -173,8 +176,7 @@ from korelect.analysis.article.model import (
     TableRow,
     Turnout,
 )
-from korelect.base.files import read_bytes
-from korelect.errors import FileFormatError
+from korelect.base.files import MAX_ARTICLE_BYTES, read_bytes
 
 __all__ = ["article_to_dict", "read_article", "read_article_file"]
 
@@ -184,8 +186,12 @@ Json: TypeAlias = "str | int | bool | list[Json] | dict[str, Json] | None"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LINE_BREAK_BYTES = re.compile(rb"(\r\n|\r|\n)")
 _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z .()]*\d*")
-_MAX_NUMBER = 40
+_MAX_NUMBER = MAX_DIGITS
 """Longer figures are not read as numbers (Python refuses to convert huge integers)."""
+_LONG_NUMBER = re.compile(
+    rf"\d{{{MAX_DIGITS + 1},}}|\d{{1,3}}(?:,\d{{3}}){{{MAX_DIGITS // 3 + 1},}}"
+)
+"""A number of more digits than a figure has (in groups of three, at least as many)."""
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _NUMBER = re.compile(r"[+\-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[+\-−–]?\.\d+%?")
@@ -196,8 +202,8 @@ _CHANGE = re.compile(
     r"(?P<unit>pp|p\.p\.|%p|%|points?|seats?)?\.?",
     re.IGNORECASE,
 )
-_TURNOUT_PART = re.compile(
-    r"(?P<pct>\d+(?:\.\d+)?|\.\d+)\s*%\s*(?:\((?P<inner>[^()]*)\))?", re.IGNORECASE
+_TURNOUT_PART = re.compile(  # not from inside a number: it would be read from its first digit
+    r"(?<!\d)(?P<pct>\d+(?:\.\d+)?|\.\d+)\s*%\s*(?:\((?P<inner>[^()]*)\))?", re.IGNORECASE
 )
 _SPAN_MARKUP = re.compile(
     r"""\b(?:rowspan|colspan)\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s|]+)""", re.IGNORECASE
@@ -266,7 +272,10 @@ def read_article_file(path: str | os.PathLike[str]) -> Article:
     """Read an article from a file (UTF-8, CP949/EUC-KR, or a mix of the two).
 
     A file that cannot be read raises :class:`~korelect.errors.FileFormatError`
-    naming the path; whatever is in a readable file gives an :class:`Article`.
+    naming the path: a missing file, one that is not a regular file (a FIFO, a
+    device, a folder), or one over 8 MiB
+    (:data:`~korelect.base.files.MAX_ARTICLE_BYTES`), which is never read past
+    the limit. Whatever is in a readable file gives an :class:`Article`.
 
     >>> read_article_file("/nonexistent/1992.txt")
     Traceback (most recent call last):
@@ -274,9 +283,8 @@ def read_article_file(path: str | os.PathLike[str]) -> Article:
     korelect.errors.FileFormatError: /nonexistent/1992.txt: no such file
     """
     name = str(path)
-    if Path(path).is_dir():
-        raise FileFormatError("is a directory, not an article file", path=name)
-    text, decode_warnings = _decode(read_bytes(path))
+    raw = read_bytes(path, limit=MAX_ARTICLE_BYTES, what="an article file")
+    text, decode_warnings = _decode(raw)
     article = read_article(text, source=name)
     if not decode_warnings:
         return article
@@ -510,6 +518,8 @@ def _raw_change(text: str) -> _RawChange:
 
 def _clean_cell(text: str) -> tuple[str, list[str]]:
     """A cell without markup, and the span attributes removed from it."""
+    if "=" not in text and "'" not in text and "*" not in text:  # no markup (most cells)
+        return " ".join(text.split()), []
     spans = [m.group(0) for m in _SPAN_MARKUP.finditer(text)]
     value = _SPAN_MARKUP.sub(" ", text)
     value = _OTHER_MARKUP.sub(" ", value)
@@ -658,6 +668,9 @@ class _Reader:
     raw_tables: list[_RawTable] = field(default_factory=list)
     section: str = ""
     pending: list[tuple[int, str]] = field(default_factory=list)
+    direction: tuple[int, int, str] | None = None
+    """What the prose says turnout did (:func:`_prose_direction`), once read."""
+    direction_read: bool = False
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(ReadWarning(line, message))
@@ -672,7 +685,9 @@ class _Reader:
             self.warn(
                 tabbed[0], f"tab characters read as spaces ({len(tabbed)} line(s), first here)"
             )
-        self.lines = [line.replace("\t", " ") for line in raw_lines]
+        self.lines = [line.replace("\t", " ") for line in raw_lines] if tabbed else raw_lines
+        if _LONG_NUMBER.search(text):
+            self._warn_long_numbers()
         index = self._read_title()
         while index < len(self.lines):
             index = self._read_line(index)
@@ -695,6 +710,17 @@ class _Reader:
             warnings=_sorted_warnings(self.warnings),
             source=self.source,
         )
+
+    def _warn_long_numbers(self) -> None:
+        for number, line in enumerate(self.lines, 1):
+            m = _LONG_NUMBER.search(line)
+            if m is not None:
+                digits = len(m[0]) - m[0].count(",")
+                self.warn(
+                    number,
+                    f"a number of {digits:,} digits is not read as a figure (a figure has at "
+                    f"most {MAX_DIGITS})",
+                )
 
     def _next_nonblank(self, index: int) -> int | None:
         while index < len(self.lines):
@@ -951,7 +977,10 @@ class _Reader:
             value = sign * magnitude
             self.warn(line, f"{what}; read as {_signed(value)} because {why}")
             return Change(raw_text, line, value, "pp", sign_implied=True)
-        told = _prose_direction(paragraphs)
+        if not self.direction_read:  # the same for every turnout: read once
+            self.direction = _prose_direction(paragraphs)
+            self.direction_read = True
+        told = self.direction
         if told is not None:
             sign, paragraph_line, verb = told
             value = sign * magnitude
@@ -1242,6 +1271,8 @@ class _Reader:
         )
 
     def _check_numeric_columns(self, columns: list[str], rows: list[TableRow]) -> None:
+        if len(rows) < 2:
+            return  # a column of numbers has two at least
         for k, column in enumerate(columns):
             values = [(r, r.cells[k]) for r in rows if r.cells[k]]
             numbers = sum(_is_number(v) for _, v in values)

@@ -58,7 +58,10 @@ def cross_sums(facts: Facts) -> None:
 
 def region_sums(facts: Facts) -> None:
     """Prose regions of several provinces, summed from the tables' province rows."""
-    printed = [f for f in facts.facts if not f.derived and f.kind == TABLE]
+    printed: dict[Key, Fact] = {}  # the first table cell of each quantity
+    for f in facts.facts:
+        if not f.derived and f.kind == TABLE:
+            printed.setdefault(f.key, f)
     keys = [f.key for f in facts.facts if f.kind == PROSE_TEXT and f.key[0] == "seats"]
     for key in dict.fromkeys(keys):
         area = key[3]
@@ -66,7 +69,7 @@ def region_sums(facts: Facts) -> None:
             continue
         parts = []
         for code in area.split("+"):
-            part = next((f for f in printed if f.key == ("seats", key[1], key[2], code)), None)
+            part = printed.get(("seats", key[1], key[2], code))
             if part is None:
                 break
             parts.append(part)
@@ -214,8 +217,12 @@ def own_allocation(facts: Facts, law: Rules) -> None:
         allocation: Allocation = allocate(entries, rules)
     except KorelectError:
         return  # numbers the law cannot allocate (negative, or no seats): nothing to compare
-    inputs = [f.id for f in used] + [f.id for f in district.values()]
+    # one set, shared by every party's fact (frozenset() of a frozenset is the same object)
+    inputs = frozenset([f.id for f in used] + [f.id for f in district.values()])
     listed = {f.key[1] for f in printed if f.key[0] == "seats" and f.key[2:] == ("list", NATIONAL)}
+    first: dict[Key, Fact] = {}
+    for f in printed:
+        first.setdefault(f.key, f)
     note = (
         f"korelect.allocate under rules_for({law.year}) of the article's own votes and "
         f"district seats{how}"
@@ -223,9 +230,8 @@ def own_allocation(facts: Facts, law: Rules) -> None:
     for p in allocation.parties:
         if p.kind is Kind.OTHER or p.name == ALL:
             continue
-        target = next(
-            (f for f in printed if f.key == ("seats", p.name, "list", NATIONAL)),
-            next((f for f in printed if f.key == ("seats", p.name, "total", NATIONAL)), None),
+        target = first.get(("seats", p.name, "list", NATIONAL)) or first.get(
+            ("seats", p.name, "total", NATIONAL)
         )
         anchor = target or district.get(p.name) or used[0]
         line = anchor.line

@@ -34,7 +34,7 @@ _PROVINCE_ALIASES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One figure about a quantity: printed at a line, or derived from printed ones."""
 
@@ -85,7 +85,7 @@ class Rec:
     """For a share: the valid votes it is a share of."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A finding before findings on the same line and place are merged."""
 
@@ -99,6 +99,9 @@ class Draft:
     sources: tuple[str, ...] = ()
     seq: int = 1_000_000
     """Reading order of the fact it is about (findings on one line follow it)."""
+
+
+_NO_INPUTS: frozenset[int] = frozenset()
 
 
 def number_of(fact: Fact) -> Fraction:
@@ -142,7 +145,11 @@ class Facts:
         group: str = "",
         detail: str = "",
     ) -> Fact:
-        """Record one fact and return it."""
+        """Record one fact and return it.
+
+        Facts without inputs share one empty set; a set of inputs given as a frozenset
+        is kept as it is (several facts may share it).
+        """
         fact = Fact(
             len(self.facts),
             key,
@@ -152,7 +159,7 @@ class Facts:
             where,
             item,
             text,
-            frozenset(inputs),
+            frozenset(inputs) or _NO_INPUTS,
             group,
             detail,
         )
@@ -203,7 +210,8 @@ class Facts:
 
     def region(self, text: str) -> list[str] | None:
         """Province codes of ``"Incheon and Gyeonggi"``; None if any part is unknown."""
-        parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", text.strip()) if p]
+        plain = " ".join(text.split())  # a run of spaces is one (and split once, not tried at each)
+        parts = [p for p in re.split(r" ?, ?| and ", plain) if p]
         codes = [self.province(p) for p in parts]
         if not codes or any(c is None for c in codes):
             return None

@@ -65,7 +65,9 @@ def read_infobox(facts: Facts) -> None:
                 (total_fact.id,),
             )
     turnout_field = box.get("Turnout")
-    printed = re.findall(r"(\d+(?:\.\d+)?)\s*%", turnout_field.value) if turnout_field else []
+    printed = (  # not from inside a number: it would be read from its first digit
+        re.findall(r"(?<!\d)(\d+(?:\.\d+)?)\s*%", turnout_field.value) if turnout_field else []
+    )
     for index, t in enumerate(box.turnout):
         ballot = _ballot_of(t.label)
         item = f"Turnout ({t.label})" if t.label else "Turnout"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from fractions import Fraction
 
 from korelect.analysis.article.checker.common import SYSTEM
 from korelect.analysis.article.checker.facts import Draft
-from korelect.analysis.article.checker.numbers import NUM, word_number
+from korelect.analysis.article.checker.numbers import NUM, parse_number, word_number
 from korelect.analysis.article.checker.record import Record
 from korelect.analysis.article.model import Article
 from korelect.base.numbers import fmt_decimal
@@ -28,10 +27,12 @@ def law_thresholds(article: Article, law: Rules, record: Record | None) -> list[
     minor = getattr(law.list_tier, "minor_party_seat", None)
     minor_shares = threshold_minimums(minor)[1] if isinstance(minor, Condition) else []
     sources = (article.source, f"korelect.rules_for({year})")
+    effects: dict[tuple[tuple[int, ...], tuple[Fraction, ...]], str] = {}
     for para in article.paragraphs:
         if "electoral system" not in para.section.lower():
             continue
         text = para.text
+        first = len(drafts)
         printed_seats: list[int] = []
         printed_shares: list[Fraction] = []
         for m in re.finditer(
@@ -62,7 +63,13 @@ def law_thresholds(article: Article, law: Rules, record: Record | None) -> list[
             text,
         ):
             n = word_number(m[1])
-            share = Fraction(n) if n is not None else Fraction(Decimal(m[1]))
+            if n is not None:
+                share = Fraction(n)
+            else:
+                num = parse_number(m[1])
+                if num is None:
+                    continue  # more digits than a figure has
+                share = num.value
             printed_shares.append(share / 100)
             if share in [s * 100 for s in min_shares]:
                 continue
@@ -87,10 +94,13 @@ def law_thresholds(article: Article, law: Rules, record: Record | None) -> list[
                     sources,
                 )
             )
-        if drafts and record is not None and (printed_seats or printed_shares):
-            effect = _threshold_effect(record, printed_seats, printed_shares)
+        if drafts[first:] and record is not None and (printed_seats or printed_shares):
+            printed = (tuple(printed_seats), tuple(printed_shares))
+            if printed not in effects:
+                effects[printed] = _threshold_effect(record, printed_seats, printed_shares)
+            effect = effects[printed]
             if effect:
-                for d in drafts:
+                for d in drafts[first:]:
                     d.note = "; ".join(n for n in (d.note, effect) if n)
     return drafts
 

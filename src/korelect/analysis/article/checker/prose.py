@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import datetime
 from fractions import Fraction
 
@@ -32,7 +33,10 @@ def read_paragraph(facts: Facts, para: Paragraph) -> None:
     text = _without_parentheses(para.text)
     year = facts.article.year
     for m in re.finditer(
-        r"\bheld\s+(?:in\s+[A-Z][\w ]*?\s+)?on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})", text
+        # the place is a name, not a whole paragraph: unbounded, each "held in" would
+        # read the rest of the paragraph for an "on"
+        r"\bheld\s+(?:in\s+[A-Z][\w ]{0,80}?\s+)?on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})",
+        text,
     ):
         try:
             when = datetime.strptime(m[1], "%d %B %Y").date()
@@ -72,20 +76,63 @@ def read_paragraph(facts: Facts, para: Paragraph) -> None:
     read_claims(facts, para, text)
 
 
-def subject(facts: Facts, text: str, end: int, line: int) -> str | None:
-    """The party a claim is about: the last party named before it (None if none)."""
-    found = None
-    for m in re.finditer(
-        r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w'’-]*)*",
-        text[:end],
-    ):
-        phrase = re.sub(r"^(?:The|A|An|However|But|And|Its|It)\s+", "", m[0]).strip(".,")
-        phrase = re.sub(r"['’]s$", "", phrase)
-        if _partyish(facts, phrase):
-            found = phrase
-    if found is None:
-        return None
-    return facts.party(found, line, "prose")
+_PHRASE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w'’-]*)*")
+"""A capitalised phrase: a name, perhaps a party's."""
+
+
+class Subjects:
+    """The party a claim of one paragraph is about: the last party named before it.
+
+    The paragraph's capitalised phrases are found in one pass, on first use, each
+    with the last party named up to it; a claim looks its position up (a bisection)
+    instead of reading the text before it again.
+    """
+
+    def __init__(self, facts: Facts, text: str, line: int) -> None:
+        self.facts = facts
+        self.text = text
+        self.line = line
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._last: list[str | None] = []
+        self._read = False
+
+    def _scan(self) -> None:
+        found = None
+        for m in _PHRASE.finditer(self.text):
+            phrase = _phrase(m[0])
+            if _partyish(self.facts, phrase):
+                found = phrase
+            self._starts.append(m.start())
+            self._ends.append(m.end())
+            self._last.append(found)
+        self._read = True
+
+    def named_before(self, end: int) -> str | None:
+        """The last party-like phrase in ``text[:end]`` (None if none)."""
+        if not self._read:
+            self._scan()
+        index = bisect_right(self._ends, end)
+        found = self._last[index - 1] if index else None
+        if index < len(self._starts) and self._starts[index] < end:
+            # a phrase running past ``end``: ``text[:end]`` holds its beginning only
+            for m in _PHRASE.finditer(self.text, self._starts[index], end):
+                phrase = _phrase(m[0])
+                if _partyish(self.facts, phrase):
+                    found = phrase
+        return found
+
+    def at(self, end: int) -> str | None:
+        """The ``who`` of the party a claim at ``end`` is about (None if none is named)."""
+        found = self.named_before(end)
+        if found is None:
+            return None
+        return self.facts.party(found, self.line, "prose")
+
+
+def _phrase(text: str) -> str:
+    phrase = re.sub(r"^(?:The|A|An|However|But|And|Its|It)\s+", "", text).strip(".,")
+    return re.sub(r"['’]s$", "", phrase)
 
 
 def _partyish(facts: Facts, phrase: str) -> bool:
@@ -111,8 +158,9 @@ def read_claims(facts: Facts, para: Paragraph, text: str) -> None:
         rf",\s*(?:and\s+)?(?P<n>{NUM})\s+(?:out\s+)?of\s+(?P<m>{NUM})\s+(?:seats\s+)?"
         r"in\s+(?:the\s+)?(?P<region>[A-Z][A-Za-z]*(?:\s+(?:and\s+)?[A-Z][A-Za-z]*)*)"
     )
+    subjects = Subjects(facts, text, para.line)
     for m in won.finditer(text):
-        who = subject(facts, text, m.start(), para.line)
+        who = subjects.at(m.start())
         if who is None or who.startswith("label:"):
             continue
         tier_word = (m["tier"] or "").strip().lower()
@@ -158,12 +206,11 @@ def read_claims(facts: Facts, para: Paragraph, text: str) -> None:
                     "the seats in all",
                     m_text or "",
                 )
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+    for offset, sentence in _sentences(text):
         if "seat" not in sentence:
             continue
-        offset = text.find(sentence)
         for m in re.finditer(rf"\bfrom\s+({NUM})\s+to\s+({NUM})\b", sentence):
-            who = subject(facts, text, offset + m.start(), para.line)
+            who = subjects.at(offset + m.start())
             if who is None or who.startswith("label:"):
                 continue
             a, b = word_number(m[1]), word_number(m[2])
@@ -187,12 +234,12 @@ def read_claims(facts: Facts, para: Paragraph, text: str) -> None:
                     "seats after",
                     m[2],
                 )
-    pct = re.compile(
-        r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?"
+    pct = re.compile(  # not from inside a number: it would be read from its first digit
+        r"(?<!\d)(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?"
         r"(?:popular\s+|national\s+|(?:party[- ])?list\s+|PR\s+)?vote"
     )
     for m in pct.finditer(text):
-        who = subject(facts, text, m.start(), para.line)
+        who = subjects.at(m.start())
         if who is None or who.startswith("label:"):
             continue
         num = parse_number(m[1])
@@ -261,10 +308,42 @@ def read_system(facts: Facts, para: Paragraph) -> None:
                 )
 
 
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of a paragraph, each with its offset in the text."""
+    out = []
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        out.append((start, text[start : m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return out
+
+
 def _without_parentheses(text: str) -> str:
-    """The text with parenthesised asides blanked out (positions kept)."""
-    previous = None
-    while previous != text:
-        previous = text
-        text = re.sub(r"\([^()]*\)", lambda m: " " * len(m[0]), text)
-    return text
+    """The text with parenthesised asides blanked out (positions kept), nested ones too.
+
+    Parentheses pair as they nest; one that never closes (or opens) stays.
+
+    >>> _without_parentheses("a (b (c) d) e) (f (g)")
+    'a           e) (f    '
+    """
+    open_at: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"[()]", text):
+        if m[0] == "(":
+            open_at.append(m.start())
+        elif open_at:
+            spans.append((open_at.pop(), m.end()))
+    if not spans:
+        return text
+    spans.sort()
+    out = []
+    position = 0
+    for start, end in spans:
+        if end <= position:
+            continue  # inside an aside already blanked
+        out.append(text[position:start])
+        out.append(" " * (end - start))
+        position = end
+    out.append(text[position:])
+    return "".join(out)
