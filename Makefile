@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest install clean data bench sysdeps
+.PHONY: demo test lint typecheck pytest install clean data bench sysdeps fuzz
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): pyproject.toml
@@ -31,8 +31,8 @@ demo: $(STAMP)
 	$(BIN)/korelect allocate examples/2004.csv --rules 2004 --explain
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts benchmarks
-	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/ruff check src tests scripts benchmarks fuzz
+	$(BIN)/ruff format --check src tests scripts benchmarks fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -57,5 +57,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_article.py
 	$(BIN)/python benchmarks/soak_web.py
 
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)   # every reader fuzzed for FUZZ_SECONDS each (make test runs 8 s each); corpus kept in .fuzz/
+	$(BIN)/python fuzz/fuzz.py --seconds $(FUZZ_SECONDS) --corpus .fuzz/corpus --crashes .fuzz/crashes --json .fuzz/figures.json
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz
