@@ -147,9 +147,10 @@ class Target:
         from korelect.analysis.article.checker import check_article, check_text, check_to_dict
         from korelect.analysis.article.reader import read_article_file
 
-        findings = check_article(read_article_file(self._file("article.txt", data)), data=self.data)
-        json.dumps(check_to_dict(findings))
-        check_text(findings)
+        article = read_article_file(self._file("article.txt", data))
+        findings = check_article(article, data=self.data)
+        json.dumps(check_to_dict(findings, article.warnings))
+        check_text(findings, article.warnings)
 
     def _counts(self, data: bytes) -> None:
         import korelect

@@ -432,6 +432,25 @@ def test_check_text_and_dict(seed_1992: tuple[Finding, ...]) -> None:
     record = check_to_dict(seed_1992)
     assert record["count"] == 5
     assert json.loads(json.dumps(record))["findings"][1]["line"] == 48
+    assert record["warnings"] == []
+
+
+def test_check_reports_the_reader_s_warnings_apart_from_findings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from korelect.cli import main
+
+    seed = str(SEED_1992)
+    assert main(["article", "check", seed]) == 1
+    text = capsys.readouterr().out.splitlines()
+    at = text.index("6 reader warnings (not findings):")
+    assert text[at - 1].startswith("5 findings (")
+    assert text[at + 1].startswith("  line 11: Turnout change '3.91pp' printed without a sign")
+    assert text[at + 6].startswith('  line 57: markup rowspan="3" removed from the row')
+    assert main(["article", "check", seed, "--json"]) == 1
+    record = json.loads(capsys.readouterr().out)
+    assert record["count"] == 5
+    assert [w["line"] for w in record["warnings"]] == [11, 20, 23, 29, 32, 57]
 
 
 # ------------------------------------------------------------- written articles

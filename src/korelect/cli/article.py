@@ -106,7 +106,12 @@ def run_check(args: argparse.Namespace) -> Output:
         findings = check_article(parsed, rules=rules)
     else:
         findings = check_article(parsed)
-    out = json_text(check_to_dict(findings)) if args.json else check_text(findings)
+    warnings = parsed.warnings
+    out = (
+        json_text(check_to_dict(findings, warnings))
+        if args.json
+        else check_text(findings, warnings)
+    )
     return Output(out, 1 if findings else 0)
 
 
