@@ -637,11 +637,23 @@ COUNTS_CASES: list[CountsCase] = [
     bad(
         "magnitude 10**30",
         cell(D, 2, "magnitude", BIG),
-        D,
+        f"{D}:2",
         "field 'magnitude'",
-        "253 district seats",
+        "at most 30 digits",
         command=SIMULATE,
     ),
+    bad("magnitude 1_0", cell(D, 2, "magnitude", "1_0"), f"{D}:2", "expected an integer"),
+    bad("magnitude in Arabic digits", cell(D, 2, "magnitude", "١"), f"{D}:2", "an integer"),
+    bad(
+        "an electorate of 4,300 digits",
+        cell(D, 2, "electorate", "9" * 4300),
+        f"{D}:2",
+        "field 'electorate'",
+        "at most 30 digits (got 4,300)",
+        command=(("results", "--by", "province"), ()),
+    ),
+    bad("valid votes of 31 digits", cell(D, 2, "valid_votes", BIG), f"{D}:2", "30 digits"),
+    bad("blank first line", replace(D, "district_id,", "\ndistrict_id,"), f"{D}:1", "blank"),
     bad("electorate -5", cell(D, 2, "electorate", "-5"), f"{D}:2", "field 'electorate'"),
     bad("electorate text", cell(D, 2, "electorate", "many"), f"{D}:2", "field 'electorate'"),
     bad("uncontested maybe", cell(D, 2, "uncontested", "maybe"), f"{D}:2", "'uncontested'"),
@@ -651,10 +663,11 @@ COUNTS_CASES: list[CountsCase] = [
         "a quoted newline in a district name",
         cell(D, 2, "name_ko", "종로\n구"),
         f"{D}:2",
-        "expected 11 fields",
+        "quoted cell is not closed on its line",
         command=DISTRICT,
     ),
-    bad("an unterminated quote", replace(D, ",종로구,", ',"종로구,'), f"{D}:2", "fields"),
+    bad("an unterminated quote", replace(D, ",종로구,", ',"종로구,'), f"{D}:2", "not closed"),
+    bad("a quote inside a cell", replace(D, ",종로구,", ',"종로"구,'), f"{D}:2", "malformed CSV"),
     bad("districts.csv with a NUL byte", replace(D, "종로구", "종로\0구"), f"{D}:2", "NUL"),
     bad("districts.csv not UTF-8", replace(D, "종로구", b"\xff\xfe"), D, "not UTF-8"),
     bad(
@@ -686,13 +699,39 @@ COUNTS_CASES: list[CountsCase] = [
     bad("votes 1.5", cell(C, 2, "votes", "1.5"), f"{C}:2", "field 'votes'", "'1.5'"),
     bad("votes 1e3", cell(C, 2, "votes", "1e3"), f"{C}:2", "field 'votes'", "'1e3'"),
     bad("votes of 5,000 digits", cell(C, 2, "votes", "9" * 5000), f"{C}:2", "an integer"),
+    bad("votes 10**30", cell(C, 2, "votes", BIG), f"{C}:2", "at most 30 digits (got 31)"),
     bad(
-        "votes 10**30",
-        cell(C, 2, "votes", BIG),
+        "votes 10**16",
+        cell(C, 2, "votes", str(10**16)),
         "",
         "a simulation counts at most 1,000,000,000,000,000 votes",
         command=SIMULATE,
     ),
+    bad(
+        "votes of 4,300 digits",
+        cell(C, 2, "votes", "9" * 4300),
+        f"{C}:2",
+        "30 digits",
+        command=AUDIT,
+    ),
+    bad("votes 1_000", cell(C, 2, "votes", "1_000"), f"{C}:2", "expected an integer"),
+    bad("votes in Arabic digits", cell(C, 2, "votes", "٢٣"), f"{C}:2", "expected an integer"),
+    bad(
+        "one candidate's votes left out",
+        cell(C, 2, "votes", ""),
+        f"{C}:2",
+        "no votes for 오세훈, while other candidates of 2016:seoul:종로구 have votes",
+    ),
+    bad(
+        "votes left out for all candidates but one",
+        both(*(cell(C, n, "votes", "") for n in range(3, 9))),
+        f"{C}:3",
+        "no votes for",
+        command=DISTRICT,
+    ),
+    bad("ballot order 0", cell(C, 2, "ballot_order", "0"), f"{C}:2", "at least 1 (got 0)"),
+    bad("ballot order -3", cell(C, 3, "ballot_order", "-3"), f"{C}:3", "at least 1 (got -3)"),
+    bad("birth date without dashes", cell(C, 3, "birth_date", "19500926"), f"{C}:3", "YYYY"),
     bad("an unknown district", cell(C, 2, "district_id", "x"), f"{C}:2", "no district 'x'"),
     bad(
         "a ballot order twice",
@@ -713,7 +752,7 @@ COUNTS_CASES: list[CountsCase] = [
     bad("February 30", cell(C, 3, "birth_date", "1950-02-30"), f"{C}:3", "field 'birth_date'"),
     bad("birth date text", cell(C, 3, "birth_date", "yesterday"), f"{C}:3", "'yesterday'"),
     bad("an empty name", cell(C, 2, "name_ko", ""), f"{C}:2", "field 'name_ko'"),
-    bad("a quoted newline in a name", cell(C, 2, "name_ko", "오세\n훈"), f"{C}:2", "6 fields"),
+    bad("a quoted newline in a name", cell(C, 2, "name_ko", "오세\n훈"), f"{C}:2", "not closed"),
     bad("candidates.csv with a NUL byte", replace(C, "오세훈", "오세\0훈"), f"{C}:2", "NUL"),
     bad("candidates.csv not UTF-8", replace(C, "오세훈", b"\xc3\x28"), C, "not UTF-8"),
     bad("an encoded surrogate", replace(C, "오세훈", b"\xed\xa0\x80"), C, "not UTF-8"),
@@ -738,6 +777,24 @@ COUNTS_CASES: list[CountsCase] = [
         command=ARTICLE,
     ),
     bad("a winner without a name", cell(W, 2, "name_ko", ""), f"{W}:2", "field 'name_ko'"),
+    bad(
+        "two winners of a single-member district",
+        both(line_twice(W, 2), cell(W, 3, "name_ko", "홍길동")),
+        f"{W}:3",
+        "one declared winner too many",
+        "elects 1 member",
+        command=AUDIT,
+    ),
+    bad("vote_pct 150", cell(W, 2, "vote_pct", "150"), f"{W}:2", "from 0 to 100"),
+    bad("vote_pct 1e999999", cell(W, 2, "vote_pct", "1e999999"), f"{W}:2", "decimal number"),
+    bad(
+        "no candidates and no winners",
+        both(header_only(C), drop(W)),
+        C,
+        "no candidates for 2016:seoul:종로구",
+        "and 250 more",
+        command=DISTRICT,
+    ),
     bad("winners.csv empty", put(W, ""), f"{W}:1", "empty file", command=DISTRICT),
     # -- list_votes.csv
     bad(
@@ -758,6 +815,10 @@ COUNTS_CASES: list[CountsCase] = [
         "field 'level'",
     ),
     bad("a list party without a name", cell(L, 2, "party_ko", ""), f"{L}:2", "'party_ko'"),
+    bad("list votes missing", drop(L), L, "no list votes", "47 seats"),
+    bad("list votes header only", header_only(L), L, "no list votes", command=SWING),
+    bad("list votes of 4,300 digits", cell(L, 2, "votes", "9" * 4300), f"{L}:2", "30 digits"),
+    bad("a province's list turnout twice", line_twice(T, 2), f"{T}:3", "seoul appears twice"),
     # -- list_turnout.csv
     bad("turnout for national", cell(T, 2, "province", "national"), f"{T}:2", "'national'"),
     bad("turnout -1", cell(T, 2, "electorate", "-1"), f"{T}:2", "field 'electorate'"),
@@ -1292,14 +1353,14 @@ def message(answer: Answer, kind: str) -> str:
     if kind == "none":
         assert answer.body == b""
         return ""
+    assert answer.headers.get("x-content-type-options") == "nosniff"
+    assert answer.headers.get("content-security-policy", "").startswith("default-src 'none'")
     if kind == "text":
         assert media.startswith("text/plain"), media
         text = answer.body.decode("utf-8")
         assert text.strip(), text
         assert "\n" not in text.strip(), text
         return text
-    assert answer.headers.get("x-content-type-options") == "nosniff"
-    assert answer.headers.get("content-security-policy", "").startswith("default-src 'none'")
     if kind == "json":
         assert media.startswith("application/json"), media
         record = json.loads(answer.body)

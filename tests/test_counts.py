@@ -320,6 +320,19 @@ def test_export_is_whole_or_nothing_and_never_overwrites(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh", "out"]
 
 
+def test_what_the_writer_writes_the_reader_reads_or_it_writes_nothing(tmp_path: Path) -> None:
+    base = counts_of(2016)
+    quoted = replace(base, name='The "next" election\\ of 2016\t\x7f')
+    assert read_counts(tmp_path / "q" if write_counts(quoted, tmp_path / "q") else "").name == (
+        quoted.name
+    )
+    first = replace(base.districts[0], name_ko="종로\n구")
+    broken = replace(base, districts=(first, *base.districts[1:]))
+    with pytest.raises(korelect.errors.InputError, match="no line break inside a cell"):
+        write_counts(broken, tmp_path / "n")
+    assert not (tmp_path / "n").exists()
+
+
 def test_new_provinces_and_a_next_election(tmp_path: Path) -> None:
     files = dict(TWO_MEMBER)
     files["election.toml"] = (

@@ -383,6 +383,50 @@ def test_too_long_or_too_many_parameters(client: TestClient) -> None:
     assert response.headers["content-security-policy"]
 
 
+TWICE = [
+    ("/api/elections/2004/whatif?method=dhondt&method=hare", "method"),
+    ("/elections/2004/whatif?rules=2016&rules=2020", "rules"),
+    ("/api/elections/2020/simulate?n=10&seed=1&n=10", "n"),  # the same value twice too
+    ("/elections/2016/simulate?national_sd=0.1&national_sd=0.2", "national_sd"),
+    ("/api/elections/2004/whatif?v.uri=5&v.uri=6", "v.uri"),
+    ("/elections/2004?q=a&party=uri&q=b", "q"),
+    ("/elections/2004?q=&q=", "q"),  # blank values count
+    ("/api/elections/2004/whatif?method=dhondt&%6Dethod=hare", "method"),  # as the route reads it
+    ("/api/elections/2004/whatif?a+b=1&a%20b=2", "a b"),
+    ("/api/elections?x=1&x=2", "x"),  # a route that takes no parameter at all
+    ("/static/style.css?v=1&v=2", "v"),
+    ("/?%EC%A2%85=1&%EC%A2%85=2", "종"),
+]
+
+
+@pytest.mark.parametrize(("url", "name"), TWICE)
+def test_a_parameter_given_twice_is_refused(client: TestClient, url: str, name: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 400, response.text[:400]
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    said = f"parameter {name!r} given twice"
+    if url.startswith("/api"):
+        assert response.json() == {"detail": said, "status": 400}
+    else:
+        assert response.headers["content-type"].startswith("text/html")
+        found = re.findall(r'<p class="error" id="error-message">(.*?)</p>', response.text)
+        assert found == [said.replace("'", "&#39;")]
+
+
+def test_a_long_parameter_given_twice_is_named_shortened(client: TestClient) -> None:
+    name = "p" * 500
+    response = client.get(f"/api/elections/2004/whatif?{name}=1&{name}=2")
+    assert response.status_code == 400
+    assert response.json()["detail"] == f"parameter '{'p' * 40}…' given twice"
+
+
+def test_distinct_parameters_are_not_twice(client: TestClient) -> None:
+    url = "/api/elections/2004/whatif?method=dhondt&list_seats=56&v.uri=5&v.gnp=6"
+    assert client.get(url).status_code == 200
+    assert client.get("/elections/2004?q=a&party=uri").status_code == 200
+
+
 def test_head_is_get_without_a_body(client: TestClient) -> None:
     response = client.head("/elections/2004")
     assert response.status_code == 200

@@ -10,15 +10,20 @@
   The server for these runs with its time bounds shortened (head 2 s, unread response 3 s,
   linger 1 s) so the tests take seconds; the mechanism is the one `korelect serve` runs, and
   the real values are checked in the configuration.
+- Requests HTTP/1.1 cannot read (no Host header, a NUL in the request line, a header without a
+  colon, a malformed chunk, a TLS ClientHello, ...): a 400 with the security headers and one
+  line of text, and the connection closed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -31,7 +36,7 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from korelect.web import server as web_server
-from korelect.web.app import MAX_HEADER_BYTES, MAX_HEADERS, create_app
+from korelect.web.app import MAX_HEADER_BYTES, MAX_HEADERS, SECURITY_HEADERS, create_app
 
 BENCH = Path(__file__).parents[1] / "benchmarks"
 HEAD_S, SEND_S, LINGER_S = 2.0, 3.0, 1.0
@@ -160,6 +165,30 @@ def _status(data: bytes) -> int | None:
     return int(data[9:12])
 
 
+def _answer(data: bytes) -> tuple[int | None, dict[str, str], bytes, bytes]:
+    """One answer's status, headers (names in lower case), body, and the bytes after it."""
+    head, _, rest = data.partition(b"\r\n\r\n")
+    headers = {}
+    for line in head.decode("latin-1").split("\r\n")[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    size = int(headers.get("content-length", len(rest)))
+    return _status(data), headers, rest[:size], rest[size:]
+
+
+def _has_security_headers(headers: dict[str, str]) -> bool:
+    return all(headers.get(k.decode()) == v.decode() for k, v in SECURITY_HEADERS)
+
+
+def _client_hello() -> bytes:
+    """The first bytes a TLS client sends: what an ``https://`` address sends to this port."""
+    incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+    tls = ssl.create_default_context().wrap_bio(incoming, outgoing, server_hostname="localhost")
+    with contextlib.suppress(ssl.SSLWantReadError):
+        tls.do_handshake()
+    return outgoing.read()
+
+
 class _Meanwhile:
     """Normal requests from another thread while an attack runs: every one must be a 200."""
 
@@ -250,8 +279,12 @@ def test_a_request_line_sent_a_byte_at_a_time_gets_408_and_is_closed(port: int) 
         elapsed = time.monotonic() - start
         assert state in {"closed", "reset"}
         assert elapsed < HEAD_S + SLACK_S
-        assert _status(data) == 408
-        assert b"took longer than 2 s" in data
+        status, headers, body, after = _answer(data)
+        assert status == 408
+        assert body == b"the request line and headers took longer than 2 s\n"
+        assert _has_security_headers(headers)
+        assert headers["connection"] == "close"
+        assert after == b""
         assert not _server_holds(port, sock)
 
 
@@ -380,6 +413,61 @@ def test_a_chunked_body_gets_413(port: int) -> None:
     status, state = _one_shot(port, request)
     assert status == 413
     assert state in {"closed", "reset"}
+
+
+# -- requests HTTP/1.1 cannot read: uvicorn's 400, with the security headers ---------------
+
+UNREADABLE = {
+    "no Host header": b"GET /api/elections HTTP/1.1\r\n\r\n",
+    "a NUL in the request line": b"GET /api/elec\0tions HTTP/1.1\r\nHost: x\r\n\r\n",
+    "a header without a colon": b"GET /api/elections HTTP/1.1\r\nHost: x\r\nNo-Colon\r\n\r\n",
+    "a space in a header name": b"GET / HTTP/1.1\r\nHost: x\r\nBad Name: v\r\n\r\n",
+    "a path not UTF-8": b"GET /elections/\xff HTTP/1.1\r\nHost: x\r\n\r\n",
+    "HTTP/0.9": b"GET /api/elections\r\n\r\n",
+    "a malformed chunk": (
+        b"GET /api/elections HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n"
+    ),
+    "a TLS ClientHello": _client_hello(),
+}
+
+
+def _check_400(data: bytes) -> bytes:
+    """Check one 400 for a request HTTP cannot read; what the server sent after it."""
+    status, headers, body, after = _answer(data)
+    assert status == 400, data[:500]
+    assert _has_security_headers(headers), headers
+    assert headers["connection"] == "close"
+    assert headers["content-type"] == "text/plain; charset=utf-8"
+    text = body.decode()
+    assert text.endswith("\n")
+    assert text.count("\n") == 1, text  # one line
+    assert text.startswith("Invalid HTTP request"), text
+    return after
+
+
+@pytest.mark.parametrize("request_", UNREADABLE.values(), ids=UNREADABLE.keys())
+def test_a_request_http_cannot_read_gets_a_400_with_the_security_headers(
+    port: int, request_: bytes
+) -> None:
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        _send_quietly(sock, request_)
+        data, state = _read_until_closed(sock, 10)
+        assert state == "closed"
+        assert _check_400(data) == b""
+        assert not _server_holds(port, sock)
+    assert _get(port) == 200
+
+
+def test_a_request_then_one_http_cannot_read_get_a_200_then_the_400(port: int) -> None:
+    good = b"GET /api/elections HTTP/1.1\r\nHost: x\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        _send_quietly(sock, good + b"GET /api/elections HTTP/1.1\r\n\r\n")
+        data, state = _read_until_closed(sock, 10)
+        assert state == "closed"
+        status, headers, _, after = _answer(data)
+        assert status == 200
+        assert _has_security_headers(headers)
+        assert _check_400(after) == b""
 
 
 def test_many_slow_clients_at_once_do_not_stop_the_others(port: int) -> None:

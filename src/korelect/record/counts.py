@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import stat
 import tomllib
@@ -69,7 +70,7 @@ from korelect.base.files import (
     size_text,
     toml_depth,
 )
-from korelect.errors import FileFormatError
+from korelect.errors import FileFormatError, InputError
 from korelect.law.registry import REGISTRY, rules_for
 from korelect.law.rules import Rules
 from korelect.law.rulesfile import load_rules, rules_to_toml
@@ -276,7 +277,13 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value)
+    if "\n" in text or "\r" in text:
+        raise InputError(
+            f"cannot write {text!r} to a counts file: a row is one line, with no line break "
+            "inside a cell"
+        )
+    return text
 
 
 def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
@@ -288,8 +295,8 @@ def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
 
 
 def _toml_string(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+    # JSON's escapes are those of TOML's basic strings; TOML also refuses a raw DEL
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def counts_files(counts: Counts) -> dict[str, str]:
@@ -507,7 +514,8 @@ class _Folder:
         lines = io.StringIO(self.text(name), newline="")
         header_line = lines.readline()
         if not header_line.strip():
-            raise FileFormatError("empty file: expected a header line", path=label, line=1)
+            what = "blank first line" if header_line else "empty file"
+            raise FileFormatError(f"{what}: expected the header line", path=label, line=1)
         header = [h.strip() for h in next(csv.reader([header_line]))]
         for column in required:
             if column not in header:
@@ -732,6 +740,8 @@ def _read_candidates(
 ) -> tuple[Candidate, ...]:
     known = {d.district_id for d in districts}
     seen: set[tuple[str, int]] = set()
+    voted: set[str] = set()
+    unvoted: dict[str, tuple[int, str]] = {}  # the first candidate without votes, by district
     out: list[Candidate] = []
     for row in folder.rows(
         "candidates.csv",
@@ -741,6 +751,13 @@ def _read_candidates(
         district_id = _district_ref(row, known)
         name = _required(row, "name_ko")
         order = row.integer("ballot_order")
+        if order < 1:
+            raise FileFormatError(
+                f"expected a place on the ballot of at least 1 (got {order})",
+                path=row.path,
+                line=row.line,
+                field="ballot_order",
+            )
         # Namesakes may stand in one district (1954 논산군 을: two 이성구); their places on
         # the ballot tell them apart.
         if (district_id, order) in seen:
@@ -751,6 +768,11 @@ def _read_candidates(
                 field="ballot_order",
             )
         seen.add((district_id, order))
+        votes = _count(row, "votes")
+        if votes is None:
+            unvoted.setdefault(district_id, (row.line, name))
+        else:
+            voted.add(district_id)
         out.append(
             Candidate(
                 year,
@@ -758,9 +780,19 @@ def _read_candidates(
                 order,
                 name,
                 row.text("party_ko"),
-                _count(row, "votes"),
+                votes,
                 row.maybe_date("birth_date") if row.has("birth_date") else None,
             )
+        )
+    for district_id in voted & unvoted.keys():
+        line, name = unvoted[district_id]
+        raise FileFormatError(
+            f"no votes for {name}, while other candidates of {district_id} have votes: leave "
+            "votes empty for every candidate of a district where no vote was held, and for "
+            "none where one was",
+            path=folder.label("candidates.csv"),
+            line=line,
+            field="votes",
         )
     return tuple(out)
 
@@ -773,6 +805,7 @@ def _read_winners(
     by_id = {d.district_id: d for d in districts}
     known = set(by_id)
     standing = Counter((c.district_id, c.name_ko) for c in candidates)
+    declared: Counter[str] = Counter()
     out: list[Winner] = []
     for row in folder.rows("winners.csv", ("district_id", "name_ko", "party_ko"), WINNER_COLUMNS):
         district = by_id[_district_ref(row, known)]
@@ -786,7 +819,23 @@ def _read_winners(
                 field="name_ko",
             )
 
+        declared[district.district_id] += 1
+        if declared[district.district_id] > district.magnitude:
+            elects = "1 member" if district.magnitude == 1 else f"{district.magnitude} members"
+            raise FileFormatError(
+                f"one declared winner too many: {district.district_id} elects {elects}",
+                path=row.path,
+                line=row.line,
+                field="district_id",
+            )
         vote_pct = row.maybe_decimal("vote_pct") if row.has("vote_pct") else None
+        if vote_pct is not None and not 0 <= vote_pct <= 100:
+            raise FileFormatError(
+                f"expected a percentage from 0 to 100 (got {row.text('vote_pct')!r})",
+                path=row.path,
+                line=row.line,
+                field="vote_pct",
+            )
         out.append(
             Winner(
                 year,
@@ -870,8 +919,14 @@ def _read_list_turnout(folder: _Folder, year: int, provinces: set[str]) -> tuple
     if not folder.exists("list_turnout.csv"):
         return ()
     out: list[ListTurnout] = []
+    seen: set[str] = set()
     for row in folder.rows("list_turnout.csv", TURNOUT_COLUMNS, TURNOUT_COLUMNS):
         code = _province_ref(row, provinces, national=False)
+        if code in seen:
+            raise FileFormatError(
+                f"{code} appears twice", path=row.path, line=row.line, field="province"
+            )
+        seen.add(code)
         figures = [_count(row, name, default=0) or 0 for name in TURNOUT_COLUMNS[1:]]
         out.append(ListTurnout(year, code, "province", "", *figures))
     return tuple(out)
@@ -903,13 +958,23 @@ def read_counts(folder: str | os.PathLike[str]) -> Counts:
             "missing: every counts folder needs it", path=files.label("candidates.csv")
         )
     candidates = _read_candidates(files, year, districts)
+    winners = _read_winners(files, year, districts, candidates)
+    held = {c.district_id for c in candidates} | {w.district_id for w in winners}
+    empty = [d.district_id for d in districts if d.district_id not in held]
+    if empty:
+        shown = ", ".join(empty[:3]) + (f" and {len(empty) - 3:,} more" if len(empty) > 3 else "")
+        raise FileFormatError(
+            f"no candidates for {shown}, and winners.csv declares no winner there: every "
+            "district needs its candidates (or a declared winner)",
+            path=files.label("candidates.csv"),
+        )
     counts = Counts(
         year=year,
         name=title,
         rules=rules,
         districts=districts,
         candidates=candidates,
-        winners=_read_winners(files, year, districts, candidates),
+        winners=winners,
         list_votes=_read_list_votes(files, year, codes),
         list_shares=_read_list_shares(files, year),
         list_turnout=_read_list_turnout(files, year, codes),

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -216,6 +216,21 @@ class CrawlCandidate:
     source: str
 
 
+MAX_DIGITS = 30
+"""Digits in a count read from a CSV file: far above any electorate, and far below what
+Python will convert or print (4,300 digits)."""
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _shown(value: str, width: int = 40) -> str:
+    """A cell quoted for a message, shortened past ``width`` characters."""
+    return (
+        repr(value) if len(value) <= width else f"{value[:width]!r}... ({len(value):,} characters)"
+    )
+
+
 class CsvRow:
     """Typed access to one CSV row, with errors that name the file, the line and the field."""
 
@@ -234,17 +249,24 @@ class CsvRow:
             ) from None
 
     def integer(self, field: str) -> int:
-        """The cell as an integer."""
+        """The cell as an integer: ASCII digits, an optional sign, at most :data:`MAX_DIGITS`."""
         value = self.text(field).strip()
-        try:
-            return int(value)
-        except ValueError:
+        if not _INTEGER.fullmatch(value):
             raise FileFormatError(
-                f"expected an integer (got {value!r})",
+                f"expected an integer (got {_shown(value)})",
                 path=self.path,
                 line=self.line,
                 field=field,
-            ) from None
+            )
+        if len(value.lstrip("+-")) > MAX_DIGITS:
+            raise FileFormatError(
+                f"expected an integer of at most {MAX_DIGITS} digits "
+                f"(got {len(value.lstrip('+-')):,})",
+                path=self.path,
+                line=self.line,
+                field=field,
+            )
+        return int(value)
 
     def has(self, field: str) -> bool:
         """Whether the file has this column."""
@@ -255,22 +277,18 @@ class CsvRow:
         return None if not self.text(field).strip() else self.integer(field)
 
     def maybe_decimal(self, field: str) -> Decimal | None:
-        """The cell as a finite decimal number, or None where it is empty."""
+        """The cell as a plain decimal number (``52.6``, no exponent), or None where it is empty."""
         value = self.text(field).strip()
         if not value:
             return None
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            number = Decimal("NaN")
-        if not number.is_finite():
+        if not _DECIMAL.fullmatch(value) or len(value) > 2 * MAX_DIGITS:
             raise FileFormatError(
-                f"expected a decimal number (got {value!r})",
+                f"expected a decimal number such as 52.6 (got {_shown(value)})",
                 path=self.path,
                 line=self.line,
                 field=field,
             )
-        return number
+        return Decimal(value)
 
     def maybe_date(self, field: str) -> date | None:
         """The cell as a date (YYYY-MM-DD), or None where it is empty."""
@@ -278,10 +296,12 @@ class CsvRow:
         if not value:
             return None
         try:
+            if not _DATE.fullmatch(value):
+                raise ValueError(value)
             return date.fromisoformat(value)
         except ValueError:
             raise FileFormatError(
-                f"expected a date YYYY-MM-DD (got {value!r})",
+                f"expected a date YYYY-MM-DD (got {_shown(value)})",
                 path=self.path,
                 line=self.line,
                 field=field,
@@ -319,8 +339,15 @@ def csv_records(
         if not line.strip():
             continue
         try:
-            cells = next(csv.reader([line]))
+            cells = next(csv.reader([line], strict=True))
         except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                raise FileFormatError(
+                    "a quoted cell is not closed on its line: a row is one line, with no line "
+                    "break inside a cell",
+                    path=label,
+                    line=number,
+                ) from None
             raise FileFormatError(f"malformed CSV: {exc}", path=label, line=number) from None
         if len(cells) != len(fields):
             raise FileFormatError(

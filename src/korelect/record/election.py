@@ -31,7 +31,13 @@ from korelect.base.numbers import Number, fmt_percent
 from korelect.engine.allocate import allocate
 from korelect.engine.allocation import Allocation
 from korelect.engine.entries import Entry, Kind
-from korelect.errors import InputError, UnknownElectionError, UnknownNameError
+from korelect.errors import (
+    AllocationError,
+    FileFormatError,
+    InputError,
+    UnknownElectionError,
+    UnknownNameError,
+)
 from korelect.law.registry import registered_years, rules_for
 from korelect.law.rules import Rules, VoteBasis
 from korelect.law.rulesfile import load_rules
@@ -769,7 +775,17 @@ def compute(
         gap = valid - sum((Fraction(v) for v in votes.values()), Fraction(0))
         if gap > 0:
             entries.append(Entry(UNATTRIBUTED, int(gap), 0, Kind.OTHER))
-    allocation = allocate(entries, rules, seed=seed)
+    try:
+        allocation = allocate(entries, rules, seed=seed)
+    except AllocationError as exc:
+        folder = Path(counts.source)
+        if any(votes.values()) or not (folder / "election.toml").is_file():
+            raise
+        raise FileFormatError(
+            f"no list votes to allocate the list seats by ({exc}): give them in list_votes.csv "
+            "(or the published shares in list_shares.csv)",
+            path=str(folder / "list_votes.csv"),
+        ) from None
     total = allocation.total_votes
     lines = tuple(
         PartyLine(

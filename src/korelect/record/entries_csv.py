@@ -21,13 +21,12 @@ from pathlib import Path
 from korelect.base.files import MAX_ENTRIES_BYTES, read_bytes
 from korelect.engine.entries import Entry, Kind
 from korelect.errors import FileFormatError, InputError
+from korelect.record.data import MAX_DIGITS
 
 COLUMNS = ("party", "votes", "district_seats", "kind")
 REQUIRED = ("party", "votes", "district_seats")
-_INTEGER = re.compile(r"\d+|\d{1,3}(?:,\d{3})+")
+_INTEGER = re.compile(r"[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-MAX_DIGITS = 30
-"""Digits in a count: far above any electorate, well below Python's limit on conversions."""
 
 
 def _integer(text: str, *, path: str, line: int, field: str, allow_empty: bool) -> int:

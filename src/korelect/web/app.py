@@ -4,7 +4,8 @@
 (:mod:`korelect.web.pages`), the JSON API under ``/api``
 (:mod:`korelect.web.api`), the static stylesheet, and one ASGI layer that
 puts the security headers on every response (errors included), answers HEAD, refuses
-over-long paths, over-long or over-numerous query parameters, too many or too large
+over-long paths, over-long or over-numerous query parameters, a query parameter given
+twice (a route would otherwise take the last one silently), too many or too large
 headers and any request body (no route reads one), and turns anything unexpected
 into a plain 500 page rather than a traceback.
 
@@ -118,8 +119,15 @@ def _problem(scope: Scope) -> tuple[int, str, bool] | None:
         return 414, f"the path is longer than {MAX_PATH} bytes", False
     if len(query) > MAX_QUERY:
         return 414, f"the query string is longer than {MAX_QUERY} bytes", False
-    if len(parse_qsl(query.decode("latin-1"), keep_blank_values=True)) > MAX_PARAMS:
+    params = parse_qsl(query.decode("latin-1"), keep_blank_values=True)  # as Starlette reads it
+    if len(params) > MAX_PARAMS:
         return 400, f"more than {MAX_PARAMS} query parameters", False
+    seen: set[str] = set()
+    for name, _ in params:  # a route would silently take the last: say so instead
+        if name in seen:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            return 400, f"parameter {shown!r} given twice", False
+        seen.add(name)
     return None
 
 

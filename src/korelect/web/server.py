@@ -18,6 +18,12 @@ uvicorn's HTTP/1.1 protocol with a watchdog ticking once a second on each connec
 - a connection asked to close that still holds unsent data after :data:`LINGER_S` seconds is
   dropped (asyncio would otherwise wait for ever for the client to read).
 
+What uvicorn refuses itself, a request HTTP/1.1 cannot read (no Host header, a NUL or a byte
+not ASCII in the request line, a malformed header or chunk, TLS sent to this plain-HTTP port,
+a head over :data:`MAX_HEAD`), :class:`BoundedH11` answers like the 408: a 400 with the security
+headers every response carries (``korelect.web.app.SECURITY_HEADERS``), ``connection: close``
+and one line of text, and the connection is closed.
+
 The request itself is bounded by the application (``korelect.web.app`` and ``_model``: the URL,
 headers, no body, simulations stopped after 20 s), and the process's C heaps by
 :func:`limit_malloc_arenas`. ``tests/test_web_soak.py`` attacks a real server with each slow or
@@ -34,6 +40,7 @@ import socket
 import struct
 from typing import Any
 
+import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -78,15 +85,31 @@ TICK_S = 1.0
 _M_ARENA_MAX = -8  # glibc's malloc.h
 
 
-def _timeout_408() -> bytes:
-    body = f"the request line and headers took longer than {HEAD_TIMEOUT_S:g} s\n".encode()
+def _plain(status: bytes, text: str) -> bytes:
+    """A whole answer that closes its connection: ``status``, the security headers, one line."""
+    body = (" ".join(text.split()) + "\n").encode()
     return b"".join(
         [
-            b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n",
+            b"HTTP/1.1 " + status + b"\r\ncontent-type: text/plain; charset=utf-8\r\n",
             *(name + b": " + value + b"\r\n" for name, value in SECURITY_HEADERS),
             b"connection: close\r\ncontent-length: %d\r\n\r\n" % len(body),
             body,
         ]
+    )
+
+
+def _timeout_408() -> bytes:
+    return _plain(
+        b"408 Request Timeout",
+        f"the request line and headers took longer than {HEAD_TIMEOUT_S:g} s",
+    )
+
+
+def _invalid_400(msg: str) -> bytes:
+    said = " ".join(msg.split()).rstrip(".") or "Invalid HTTP request received"
+    return _plain(
+        b"400 Bad Request",
+        f"{said}: the request line, a header or the body's framing is not valid HTTP/1.1",
     )
 
 
@@ -137,6 +160,22 @@ class BoundedH11(H11Protocol):
         """The client caught up."""
         self._paused_since = None
         super().resume_writing()
+
+    def send_400_response(self, msg: str) -> None:
+        """Answer a request h11 cannot read: 400, the security headers and one line; close.
+
+        uvicorn's own answer has none of the security headers. Where the unreadable part
+        comes while the application answers the request before it (a malformed body), that
+        answer is dropped: sent after this one, it would fail. Where an answer has already
+        begun on the connection, no 400 can follow it: the connection is only closed.
+        """
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_complete:
+            cycle.disconnected = True  # whatever the application still sends goes nowhere
+            cycle.message_event.set()
+        if getattr(self.conn, "our_state", None) in {h11.IDLE, h11.SEND_RESPONSE}:
+            self.transport.write(_invalid_400(msg))
+        self.transport.close()
 
     def _in_flight(self) -> bool:
         return self.cycle is not None and not self.cycle.response_complete
