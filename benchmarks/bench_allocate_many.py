@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 from apportionment.methods import compute
@@ -138,6 +139,50 @@ def main() -> None:
     print(header.replace(" " * 18, f"{'method':>18}", 1))
     for method in ("hare", "droop", "hagenbach-bischoff", "imperiali"):
         print(scaling_row(method, votes, repeats, method))
+    divisor_tables(args.quick, repeats)
+
+
+def divisor_tables(quick: bool, repeats: int) -> None:
+    """The divisor methods (issue 13): per allocation, against argsort and the peer."""
+    for method, peer_name in (("dhondt", "dhondt"), ("sainte-lague", "saintelague")):
+        divisor_table(method, peer_name, quick, repeats)
+
+
+def divisor_table(method: str, peer_name: str, quick: bool, repeats: int) -> None:
+    runs = 300 if quick else 50_000
+    peer_rows = 50 if quick else 1_000
+    widths = [4, 8] if quick else [4, 8, 16, 32, 64]
+    houses = [10, 56] if quick else [10, 56, 150, 300]
+    print(
+        f"\n{method}, 3% threshold, {runs:,} runs: time per allocation as a multiple of one "
+        f"numpy.argsort per row (target: 3x)"
+    )
+    print(f"{'parties':>8} {'argsort':>10} " + " ".join(f"{f'{s} seats':>10}" for s in houses))
+    for parties in widths:
+        votes = make_votes(runs, parties)
+        sort = partial(np.argsort, votes, axis=1)
+        cells = []
+        for house in houses:
+            ours = partial(allocate_many, votes, house, method=method, threshold=THRESHOLD)
+            t_ours, t_sort = best_of_each(repeats, ours, sort)
+            cells.append(f"{t_ours / t_sort:9.1f}x")
+        print(f"{parties:>8} {t_sort / runs * 1e9:7.0f} ns " + " ".join(cells))
+    votes = make_votes(peer_rows, PARTIES)
+    rows = [row.tolist() for row in votes]
+    ours_seats = allocate_many(votes, SEATS, method=method, threshold=THRESHOLD)
+    peer = [compute(peer_name, r, SEATS, threshold=0.03) for r in rows]
+    if any(peer[i] != ours_seats[i].tolist() for i in range(peer_rows)):
+        raise SystemExit(f"{method}: the peer and korelect differ")
+    t_batch, t_peer = best_of_each(
+        1 if quick else 3,
+        partial(allocate_many, votes, SEATS, method=method, threshold=THRESHOLD),
+        lambda: [compute(peer_name, r, SEATS, threshold=0.03) for r in rows],
+    )
+    print(
+        f"{PARTIES} parties, {SEATS} seats: korelect {t_batch / peer_rows * 1e6:.2f} us, "
+        f"apportionment {t_peer / peer_rows * 1e6:.1f} us per allocation "
+        f"({t_peer / t_batch:.0f}x), same seats on {peer_rows:,} rows"
+    )
 
 
 if __name__ == "__main__":

@@ -434,3 +434,33 @@ def test_remainders_closer_than_float32_go_to_the_integer_path() -> None:
     out = np.empty(votes.shape, dtype=np.int64)
     unsure = _largest_remainder_float(weights, weights.sum(axis=0), 2, "hare", out)
     assert unsure.tolist() == [True, False]  # 0.6666666668 and 0.6666666666 look alike
+
+
+@pytest.mark.parametrize("method", sorted(korelect.DIVISOR_METHODS))
+@pytest.mark.parametrize(("parties", "seats"), [(4, 10), (16, 150), (64, 300), (32, 47)])
+def test_divisor_methods_at_size_equal_the_exact_path(
+    method: str, parties: int, seats: int
+) -> None:
+    """Jump and step over many parties and seats, with equal votes planted (ties by column)."""
+    rng = np.random.default_rng(parties * 1000 + seats)
+    votes = np.floor(rng.dirichlet(np.full(parties, 0.8), size=30) * 20_000_000).astype(np.int64)
+    votes[0, 1] = votes[0, 0]  # equal votes: tied quotients all the way up
+    votes[1, 2] = votes[1, 3] = votes[1].max()
+    got, tied = allocate_many(votes, seats, method=method, threshold="3%", return_ties=True)
+    for i, row in enumerate(votes):
+        entries = {f"c{j}": int(v) for j, v in enumerate(row)}
+        exact = korelect.apportion(entries, seats, method, threshold="3%", ties="list-order")
+        assert got[i].tolist() == [exact.seats[f"c{j}"] for j in range(parties)], (i, method)
+        assert bool(tied[i]) == bool(exact.ties), (i, method)
+
+
+@pytest.mark.parametrize("method", sorted(korelect.DIVISOR_METHODS))
+def test_jump_and_step_settles_almost_every_random_run_in_floats(method: str) -> None:
+    """The float path, not the exact one, answers random elections (the speed depends on it)."""
+    from korelect.engine.batch.apportion import _jump_and_step
+
+    rng = np.random.default_rng(7)
+    votes = np.floor(rng.dirichlet(np.full(12, 0.8), size=2000) * 20_000_000)
+    held, unsure = _jump_and_step(votes.T.copy(), 150, method)
+    assert unsure.mean() < 0.01, (method, unsure.mean())
+    assert (held.sum(axis=0)[~unsure] == 150).all()

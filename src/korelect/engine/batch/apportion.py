@@ -16,11 +16,14 @@ How it stays exact:
   ``S + 2``, over the qualified votes ``V``; Droop: ``v`` over the whole-vote
   quota ``q``) give ``floor(v * D / V)`` seats, then one more to the largest
   remainders ``(v * D) mod V``.
-* Divisor methods take the top ``S`` of the matrix of quotients
-  ``v / d(k)``, ``k < S``, in float64, and trust it only when the ``S``-th
-  and ``(S+1)``-th quotients differ by more than one part in 10^9 (far above
-  float rounding). Rows closer than that, ties included, are recomputed by
-  the exact path in :mod:`korelect.engine.apportion`.
+* Divisor methods jump and step in float64 (:func:`_jump_and_step`): every party
+  gets the seats its votes reach at one common divisor, a few seats are then moved one
+  at a time by the highest next (lowest last) quotient, and the result is trusted only
+  when the lowest quotient given a seat exceeds the highest left out by more than one
+  part in 10^9 (far above float rounding): the method's own condition, checked on the
+  result. Runs closer than that, ties included, are recomputed by the exact path in
+  :mod:`korelect.engine.apportion`. The work per run grows with the parties, not the
+  seats.
 
 The quota fast path (float64). When every integer a quota method forms is at
 most 2**53 (``(largest possible row total + 1) * (S + 3)``, and the same with
@@ -106,8 +109,6 @@ __all__ = ["allocate_many"]
 _INT64_LIMIT = 2**63
 _GUARD = 1e-9
 """Relative gap between the S-th and (S+1)-th quotient below which a row goes the exact way."""
-_CHUNK = 2_000_000
-"""Quotients held at once by the divisor path (rows x parties x seats)."""
 
 Bools = NDArray[np.bool_]
 Ints = NDArray[Any]  # int64, or object (Python ints) past the int64 limit
@@ -376,9 +377,8 @@ def _largest_remainder_float(
     return unsure
 
 
-def _divisors(method: str, seats: int) -> NDArray[np.float64]:
-    """d(k) for k < seats; Huntington-Hill as the square root of k (k + 1)."""
-    k = np.arange(seats, dtype=np.float64)
+def _divisor(method: str, k: NDArray[np.float64]) -> NDArray[np.float64]:
+    """d(k), the divisor of a party's (k+1)-th seat (k whole, as floats); d(-1) is never used."""
     if method == "dhondt":
         return k + 1
     if method == "sainte-lague":
@@ -389,35 +389,173 @@ def _divisors(method: str, seats: int) -> NDArray[np.float64]:
         return k
     if method == "huntington-hill":
         return np.sqrt(k * (k + 1))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(k == 0, 0.0, 2 * k * (k + 1) / (2 * k + 1))
+    return 2 * k * (k + 1) / (2 * k + 1)  # dean
+
+
+def _count(method: str, x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Seats whose quotient reaches the divisor ``v / x``: #{k >= 0 : d(k) <= x}, for x >= 0.
+
+    In closed form, as whole floats (a rounding at a boundary is caught by the check after).
+    """
+    if method == "dhondt":
+        return np.floor(x)
+    if method == "sainte-lague":
+        return np.floor((x + 1) / 2)
+    if method == "modified-sainte-lague":
+        return np.where(x < 1.4, 0, np.where(x < 3, 1, np.floor((x + 1) / 2)))
+    if method == "adams":
+        return np.floor(x) + 1
+    if method == "huntington-hill":
+        return np.floor((np.sqrt(1 + 4 * x * x) - 1) / 2) + 1
+    return np.floor((2 * x - 2 + np.sqrt((2 - 2 * x) ** 2 + 8 * x)) / 4) + 1  # dean
+
+
+_SEATS_AT_FIRST = {"dhondt": (1.0, 0.5), "sainte-lague": (2.0, 0.0), "adams": (1.0, -0.5)}
+"""(a, b): the first divisor is ``V / (a S + b P)`` (P parties with votes), which gives about
+S seats: each party's count rounds down by about b (D'Hondt 1/2, Adams -1/2), and Sainte-Laguë's
+divisors (2k + 1) are twice the seats. Other methods start as Sainte-Laguë or at ``V / S``."""
+_STEP_LIMIT = 64
+"""Seats moved one at a time after the first divisor before a row goes the exact way."""
 
 
 def _highest_averages(
     weights: Ints, qualified: Bools, seats: int, method: str
 ) -> tuple[NDArray[np.int64], Bools]:
-    runs, parties = weights.shape
-    active = qualified & (weights > 0)
-    values = np.where(active, weights, 0).astype(np.float64)
-    d = _divisors(method, seats)
-    result = np.zeros((runs, parties), dtype=np.int64)
+    """Divisor-method seats of every row, and the rows to recompute exactly (int or big votes).
+
+    The votes of qualified parties go to :func:`_jump_and_step` in float64, a chunk of runs at
+    a time: its check on the result makes any float error a reason to recompute, never a
+    wrong seat.
+    """
+    runs, cols = weights.shape
+    held = np.zeros((runs, cols), dtype=np.int64)
     unsure = np.zeros(runs, dtype=bool)
-    step = max(1, _CHUNK // max(1, parties * seats))
+    step = max(1, _FLOAT_CHUNK // cols)
     for start in range(0, runs, step):
-        stop = min(runs, start + step)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            q = values[start:stop, :, None] / d[None, None, :]
-        q = np.where(active[start:stop, :, None], q, -np.inf)
-        flat = q.reshape(stop - start, parties * seats)
-        flat = np.concatenate([flat, np.full((stop - start, 1), -np.inf)], axis=1)
-        n = flat.shape[1]
-        part = np.partition(flat, [n - seats - 1, n - seats], axis=1)
-        t, u = part[:, n - seats], part[:, n - seats - 1]
-        with np.errstate(invalid="ignore"):
-            safe = (np.isinf(t) & ~np.isinf(u)) | (np.isfinite(t) & (u < t * (1 - _GUARD)))
-        result[start:stop] = (q >= t[:, None, None]).sum(axis=2)
-        unsure[start:stop] = ~safe
-    return result, unsure
+        part = slice(start, start + step)
+        votes = np.where(qualified[part], weights[part], 0).T.astype(np.float64, order="C")
+        chunk, unsure[part] = _jump_and_step(votes, seats, method)
+        np.copyto(held[part].T, chunk, casting="unsafe")  # whole floats: exact
+    return held, unsure
+
+
+def _jump_and_step(
+    votes: NDArray[np.float64], seats: int, method: str
+) -> tuple[NDArray[Any], Bools]:
+    """A divisor method on ``votes`` (parties x runs, 0 where a party may not have seats).
+
+    Jump and step (Pukelsheim, *Proportional Representation*, 2017, ch. 6): every party
+    gets the seats its votes reach at one common divisor (:data:`_SEATS_AT_FIRST`), which
+    misses the house size by a seat or two; then, in every run still short, the party with
+    the highest next quotient ``v / d(s)`` gets one more (in every run over, the party with
+    the lowest last quotient ``v / d(s - 1)`` gives one back), until every run has its
+    seats. A run is trusted only when the lowest quotient given a seat exceeds the highest
+    left out by more than one part in 10^9 (:data:`_GUARD`): the divisor method's own
+    condition, checked on the result, so a tie, a near-tie or a rounding at a boundary sends
+    the run to the exact path (a run where two parties would step at once stops stepping).
+    Returns the seats (whole floats, parties x runs) and the unsure runs.
+    """
+    a, b = _SEATS_AT_FIRST.get(method, (2.0 if "sainte" in method else 1.0, 0.0))
+    live = votes > 0
+    wanted = np.maximum(a * seats + b * np.add.reduce(live, axis=0), 0.5)
+    held = _count(method, votes * (wanted / np.add.reduce(votes, axis=0)))
+    if method in ("adams", "huntington-hill", "dean"):  # d(0) = 0: a first seat for any votes
+        held *= live
+    short = seats - np.add.reduce(held, axis=0)
+    unsure = np.zeros(votes.shape[1], dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for _ in range(_STEP_LIMIT):
+            up, down = np.flatnonzero(short > 0), np.flatnonzero(short < 0)
+            if not (up.size or down.size):
+                break
+            for runs, sign in ((up, 1.0), (down, -1.0)):
+                if runs.size:
+                    part = held[:, runs]
+                    tied = _step(votes[:, runs], part, sign, method)
+                    held[:, runs] = part
+                    short[runs] -= sign
+                    unsure[runs[tied]] = True
+                    short[runs[tied]] = 0  # stepped no further: recomputed exactly
+        unsure |= short != 0
+        last = votes / _at_least_0(_divisor(method, held - 1))  # no seat: +inf, or 0/0
+        won = np.fmin.reduce(last, axis=0)  # fmin and fmax skip not-a-number (0 / 0)
+        left = np.fmax.reduce(votes / _divisor(method, held), axis=0)
+        safe = (np.isinf(won) & ~np.isinf(left)) | (np.isfinite(won) & (left < won * (1 - _GUARD)))
+    return held, unsure | ~safe
+
+
+def _at_least_0(divisor: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``d(s - 1)`` with d(-1) (which means nothing: no seat yet) made +0, so ``v / it`` is +inf."""
+    return np.maximum(divisor, 0.0) + 0.0  # + 0.0 turns a -0.0 into +0.0
+
+
+def _step(votes: NDArray[np.float64], held: NDArray[np.float64], sign: float, method: str) -> Bools:
+    """One step of :func:`_jump_and_step` in every run (column) of ``held``, in place.
+
+    One seat more (``sign`` 1) to the highest next quotient, or one back (-1) from the lowest
+    last one; returns the runs where quotients tie, which do not step.
+    """
+    if sign > 0:
+        quotient = votes / _divisor(method, held)
+        pick = quotient == np.fmax.reduce(quotient, axis=0)
+    else:
+        quotient = votes / _at_least_0(_divisor(method, held - 1))
+        worst = np.fmin.reduce(quotient, axis=0)
+        pick = (quotient == worst) & np.isfinite(worst)
+    tied: Bools = np.add.reduce(pick, axis=0, dtype=np.int32) != 1
+    if tied.any():
+        pick[:, tied] = False
+    if sign > 0:
+        held += pick
+    else:
+        held -= pick
+    return tied
+
+
+def _allocate_divisor_float(
+    raw: NDArray[Any],
+    house: int,
+    method: str,
+    condition: Condition | None,
+    districts: NDArray[Any],
+    is_party: Bools,
+    given: NDArray[Any] | None,
+    return_ties: bool,
+) -> NDArray[np.int64] | tuple[NDArray[np.int64], Bools]:
+    """:func:`allocate_many` for a divisor method when every vote total is at most 2**53.
+
+    The threshold is tested in float64, exactly (as for the quota methods), on chunks of
+    runs transposed to ``(entries, runs)``; :func:`_jump_and_step` apportions them, and the
+    runs it leaves unsure (ties, near-ties) are redone by the exact path, ties by column.
+    """
+    runs, cols = raw.shape
+    result = np.empty((runs, cols), dtype=np.int64)
+    unsure = np.empty(runs, dtype=bool)
+    step = max(1, _FLOAT_CHUNK // cols)
+    for start in range(0, runs, step):
+        part = slice(start, start + step)
+        values, qualified_total, sums, denominators = _qualify_float(
+            raw[part], condition, districts[part], is_party, None if given is None else given[part]
+        )
+        if (qualified_total == 0).any() or (given is not None and (denominators < sums).any()):
+            values, qualified_total, sums, denominators = _qualify_float(
+                raw, condition, districts, is_party, given
+            )
+            _check_total(denominators, sums)
+            _check_lacking(qualified_total == 0, house)
+        held, unsure[part] = _jump_and_step(values, house, method)
+        np.copyto(result[part].T, held, casting="unsafe")  # whole floats: exact
+    tied = np.zeros(runs, dtype=bool)
+    if unsure.any():
+        rows = np.flatnonzero(unsure)
+        weights = raw[rows].astype(np.int64)
+        qualified = np.broadcast_to(is_party, weights.shape).copy()
+        if condition is not None:
+            row_total = weights.sum(axis=1) if given is None else given[rows].astype(np.int64)
+            qualified &= _mask(condition, weights, districts[rows], row_total[:, None])
+        for i, row in enumerate(rows):
+            result[row], tied[row] = _exact_row(weights[i], qualified[i], house, method)
+    return (result, tied) if return_ties else result
 
 
 def _exact_row(
@@ -539,6 +677,10 @@ def allocate_many(
     quota = method not in DIVISOR_METHODS and house > 0
     if quota and (total_bound + 1) * (factor + 1) <= _FLOAT_EXACT:
         return _allocate_quota_float(
+            raw, house, method, condition, districts, is_party, given, return_ties
+        )
+    if not quota and house > 0 and (total_bound + 1) * factor <= _FLOAT_EXACT:
+        return _allocate_divisor_float(
             raw, house, method, condition, districts, is_party, given, return_ties
         )
     big = (total_bound + 1) * factor >= _INT64_LIMIT
