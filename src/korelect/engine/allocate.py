@@ -75,7 +75,7 @@ def allocate(
             district_seats=e.district_seats,
             list_seats=outcome.list_seats[e.name],
             qualified=qualified[e.name].qualified,
-            qualified_by=qualified[e.name].met if qualified[e.name].qualified else (),
+            reasons=qualified[e.name],
         )
         for e in items
         if e.kind is not Kind.OTHER

@@ -41,8 +41,15 @@ class PartyResult:
     district_seats: int
     list_seats: int
     qualified: bool
-    qualified_by: tuple[str, ...]
-    """The conditions it met, with its own figures (empty when it did not qualify)."""
+    reasons: Qualification | tuple[str, ...] = ()
+    """Its qualification (whose reasons are written when asked for), or the reasons."""
+
+    @property
+    def qualified_by(self) -> tuple[str, ...]:
+        """The conditions it met, with its own figures (empty when it did not qualify)."""
+        if isinstance(self.reasons, tuple):
+            return self.reasons
+        return self.reasons.met if self.qualified else ()
 
     @property
     def total_seats(self) -> int:

@@ -68,7 +68,7 @@ from korelect.engine.entries import EntriesLike, Entry, as_entries, total_votes
 from korelect.engine.ties import Tie, TieBreaker
 from korelect.errors import AllocationError, InputError
 from korelect.law.methods import QUOTA_METHODS, method_name
-from korelect.law.thresholds import Condition, Verdict, parse_threshold
+from korelect.law.thresholds import Condition, parse_threshold
 from korelect.law.ties import TieRule
 
 
@@ -78,13 +78,39 @@ class Qualification:
 
     name: str
     votes: Number
-    share: Fraction
-    """Its share of the threshold's denominator (the valid vote)."""
     district_seats: int
     is_party: bool
     qualified: bool
-    met: tuple[str, ...]
-    unmet: tuple[str, ...]
+    because: Condition | tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    """The threshold it was tested against (its reasons are written when asked for), or the
+    reasons themselves: (met, unmet)."""
+    total: Number = 0
+    """The threshold's denominator (the valid vote)."""
+
+    @property
+    def share(self) -> Fraction:
+        """Its share of the threshold's denominator (the valid vote)."""
+        return Fraction(self.votes) / Fraction(self.total) if self.total else Fraction(0)
+
+    @property
+    def met(self) -> tuple[str, ...]:
+        """The parts of the threshold it met, described with its own figures."""
+        return self._reasons()[0]
+
+    @property
+    def unmet(self) -> tuple[str, ...]:
+        """The parts of the threshold it did not meet, described with its own figures."""
+        return self._reasons()[1]
+
+    def _reasons(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if isinstance(self.because, tuple):
+            return self.because
+        if self.because is None or not self.is_party:
+            return (), ()
+        verdict = self.because.test(
+            votes=self.votes, district_seats=self.district_seats, total=self.total
+        )
+        return verdict.met, verdict.unmet
 
     def describe(self) -> str:
         """One line for the audit trail."""
@@ -305,11 +331,24 @@ def _largest_remainder(
     stage: str,
     base: Fraction | None = None,
 ) -> tuple[Fraction, tuple[Row, ...], tuple[str, ...]]:
-    total = sum((Fraction(weights[n]) for n in names), Fraction(0)) if base is None else base
+    counts = [weights[n] for n in names]
+    if base is None:
+        whole_counts = all(type(v) is int for v in counts)
+        total = Fraction(sum(counts)) if whole_counts else sum(map(Fraction, counts), Fraction(0))
+    else:
+        total = base
     quota = _quota(method, total, seats)
-    quotients = {n: Fraction(weights[n]) / quota for n in names}
-    whole = {n: math.floor(quotients[n]) for n in names}
-    remainder = {n: quotients[n] - whole[n] for n in names}
+    if all(type(v) is int for v in counts) and quota > 0:
+        # v / (p / q) = v q / p: one division in integers, one Fraction a row
+        p, q = quota.numerator, quota.denominator
+        parts = {n: divmod(weights[n] * q, p) for n in names}
+        whole = {n: parts[n][0] for n in names}
+        remainder = {n: Fraction(parts[n][1], p) for n in names}
+        quotients = {n: Fraction(weights[n] * q, p) for n in names}
+    else:
+        quotients = {n: Fraction(weights[n]) / quota for n in names}
+        whole = {n: math.floor(quotients[n]) for n in names}
+        remainder = {n: quotients[n] - whole[n] for n in names}
     left = seats - sum(whole.values())
     removed: tuple[str, ...] = ()
     extra: list[str] = []
@@ -390,10 +429,9 @@ def _top(
     largest: bool,
 ) -> tuple[str, ...]:
     """The ``count`` names with the largest (or smallest) values; ties go to the tie rule."""
-    sign = -1 if largest else 1
-    ordered = sorted(names, key=lambda n: sign * values[n])
+    ordered = sorted(names, key=values.__getitem__, reverse=largest)  # stable both ways
     cut = values[ordered[count - 1]]
-    sure = [n for n in ordered if sign * values[n] < sign * cut]
+    sure = [n for n in ordered if (values[n] > cut if largest else values[n] < cut)]
     level = [n for n in ordered if values[n] == cut]
     need = count - len(sure)
     if need == len(level):
@@ -574,24 +612,12 @@ def qualify(
     """Test every entry against the threshold; only parties can qualify."""
     result = []
     for e in entries:
-        share = Fraction(e.votes) / total if total else Fraction(0)
-        if not e.is_party:
-            verdict = Verdict(passed=False)
-        elif threshold is None:
-            verdict = Verdict(passed=True)
-        else:
-            verdict = threshold.test(votes=e.votes, district_seats=e.district_seats, total=total)
+        passed = e.is_party and (
+            threshold is None
+            or threshold.passes(votes=e.votes, district_seats=e.district_seats, total=total)
+        )
         result.append(
-            Qualification(
-                e.name,
-                e.votes,
-                share,
-                e.district_seats,
-                e.is_party,
-                verdict.passed and e.is_party,
-                verdict.met,
-                verdict.unmet,
-            )
+            Qualification(e.name, e.votes, e.district_seats, e.is_party, passed, threshold, total)
         )
     return tuple(result)
 

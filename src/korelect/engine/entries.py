@@ -111,4 +111,7 @@ def as_entries(entries: EntriesLike) -> tuple[Entry, ...]:
 
 def total_votes(entries: Iterable[Entry]) -> Fraction:
     """The sum of every entry's votes: the valid vote."""
-    return sum((Fraction(e.votes) for e in entries), Fraction(0))
+    votes = [e.votes for e in entries]
+    if all(type(v) is int for v in votes):
+        return Fraction(sum(votes))  # whole counts: one Fraction, not one a term
+    return sum((Fraction(v) for v in votes), Fraction(0))

@@ -69,10 +69,15 @@ class TieBreaker:
         if isinstance(seed, bool) or not isinstance(seed, int):
             raise InputError(f"'seed' must be an integer (got {seed!r})")
         self.seed = seed
-        self._rng = random.Random(seed)
+        self._random: random.Random | None = None  # made at the first lot drawn
         self._order = {name: i for i, name in enumerate(order)}
         self._votes = votes
         self.records: list[Tie] = []
+
+    def _lots(self) -> random.Random:
+        if self._random is None:
+            self._random = random.Random(self.seed)
+        return self._random
 
     def settle(self, stage: str, tied: Sequence[str], seats: int, value: str) -> tuple[str, ...]:
         """Choose ``seats`` winners among ``tied`` (more than ``seats`` of them)."""
@@ -83,7 +88,7 @@ class TieBreaker:
             winners = tuple(sorted(names, key=self._order.__getitem__)[:seats])
             how = f"list order: {', '.join(winners)} listed first"
         elif self.rule is TieRule.LOT:
-            winners = tuple(sorted(self._rng.sample(names, seats)))
+            winners = tuple(sorted(self._lots().sample(names, seats)))
             how = f"drawn by lot (seed {self.seed}): {', '.join(winners)}"
         else:
             winners, how = self._votes_then_lot(names, seats)
@@ -102,7 +107,7 @@ class TieBreaker:
             beaten = ", ".join(f"{n} ({self._votes[n]})" for n in losers)
             shown = ", ".join(f"{n} ({self._votes[n]})" for n in winners)
             return winners, f"more votes: {shown} over {beaten}"
-        drawn = self._rng.sample(level, need)
+        drawn = self._lots().sample(level, need)
         winners = tuple(sorted(sure + drawn))
         return winners, (
             f"more votes, then lot (seed {self.seed}) among {', '.join(level)} "

@@ -45,6 +45,10 @@ class Condition:
         """Test one entry against the condition."""
         raise NotImplementedError
 
+    def passes(self, *, votes: Number, district_seats: int, total: Number) -> bool:
+        """Whether one entry meets the condition (:meth:`test` without the reasons)."""
+        return self.test(votes=votes, district_seats=district_seats, total=total).passed
+
     def __or__(self, other: Condition) -> AnyOf:
         return AnyOf((self, other))
 
@@ -76,6 +80,15 @@ class VoteShare(Condition):
         text = f"{fmt_percent(got)} of the vote {'>=' if passed else '<'} {fmt_share(self.share)}"
         return Verdict(passed, (text,) if passed else (), () if passed else (text,))
 
+    def passes(self, *, votes: Number, district_seats: int, total: Number) -> bool:
+        """Votes >= share x total, compared exactly in integers."""
+        # v / vd >= (s / sd) x (t / td), in integers (every denominator is positive)
+        share = self.share
+        return total > 0 and (
+            votes.numerator * share.denominator * total.denominator
+            >= share.numerator * total.numerator * votes.denominator
+        )
+
     def __str__(self) -> str:
         return fmt_share(self.share)
 
@@ -95,10 +108,14 @@ class DistrictSeats(Condition):
 
     def test(self, *, votes: Number, district_seats: int, total: Number) -> Verdict:
         """Pass when the entry won at least ``at_least`` districts."""
-        passed = district_seats >= self.at_least
+        passed = self.passes(votes=votes, district_seats=district_seats, total=total)
         noun = "district seat" if district_seats == 1 else "district seats"
         text = f"{district_seats} {noun} {'>=' if passed else '<'} {self.at_least}"
         return Verdict(passed, (text,) if passed else (), () if passed else (text,))
+
+    def passes(self, *, votes: Number, district_seats: int, total: Number) -> bool:
+        """At least ``at_least`` district seats."""
+        return district_seats >= self.at_least
 
     def __str__(self) -> str:
         return f"{self.at_least} seat" + ("" if self.at_least == 1 else "s")
@@ -131,6 +148,13 @@ class AnyOf(Condition):
             tuple(u for p in parts for u in p.unmet),
         )
 
+    def passes(self, *, votes: Number, district_seats: int, total: Number) -> bool:
+        """Any part passes."""
+        return any(
+            c.passes(votes=votes, district_seats=district_seats, total=total)
+            for c in self.conditions
+        )
+
     def __str__(self) -> str:
         return " OR ".join(_wrapped(c, AllOf) for c in self.conditions)
 
@@ -160,6 +184,13 @@ class AllOf(Condition):
             all(p.passed for p in parts),
             tuple(m for p in parts for m in p.met),
             tuple(u for p in parts for u in p.unmet),
+        )
+
+    def passes(self, *, votes: Number, district_seats: int, total: Number) -> bool:
+        """Every part passes."""
+        return all(
+            c.passes(votes=votes, district_seats=district_seats, total=total)
+            for c in self.conditions
         )
 
     def __str__(self) -> str:

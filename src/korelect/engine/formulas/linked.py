@@ -134,10 +134,9 @@ def _drop_listless(q: Qualification) -> Qualification:
     return Qualification(
         q.name,
         q.votes,
-        q.share,
         q.district_seats,
         q.is_party,
         qualified=False,
-        met=(),
-        unmet=("no list votes: its district seats count in R (parties_without_list_in_r)",),
+        because=((), ("no list votes: its district seats count in R (parties_without_list_in_r)",)),
+        total=q.total,
     )

@@ -50,7 +50,11 @@ def allocate_vote_share(ctx: TierContext) -> TierOutcome:
     stage = "list seats by votes"
     rounding: ShareRounding | None = None
     quota_base: Fraction | None = None
-    votes = sum((Fraction(v) for v in weights.values()), Fraction(0))
+    votes = (
+        sum((Fraction(v) for v in weights.values()), Fraction(0))
+        if tier.share_decimals is not None
+        else Fraction(0)
+    )
     if tier.share_decimals is not None and votes:
         shares = {n: Fraction(v) / votes for n, v in weights.items()}
         rounding = ShareRounding(
