@@ -21,6 +21,17 @@ def test_results_benchmark_runs_quick() -> None:
     assert "2024" in out
 
 
+def test_allocate_benchmark_runs_quick() -> None:
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "bench_allocate.py"), "--quick"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "same list seats: yes" in out
+    assert "korelect.allocate (the 2004 law, recorded)" in out
+
+
 def test_simulate_benchmark_runs_quick() -> None:
     out = subprocess.run(
         [sys.executable, str(BENCH / "bench_simulate.py"), "--quick"],

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from korelect.base.numbers import Number, as_count, fmt_percent, fmt_share, parse_share
 from korelect.errors import InputError
@@ -246,6 +247,21 @@ def parse_threshold(text: str) -> Condition | None:
     """
     if not isinstance(text, str):
         raise InputError(f"threshold must be a string such as '3% OR 5 seats' (got {text!r})")
+    if len(text) > _CACHED_LENGTH:
+        return _parse(text)
+    return _parse_cached(text)
+
+
+_CACHED_LENGTH = 200
+"""Thresholds up to this long are read once and kept (conditions are immutable)."""
+
+
+@lru_cache(maxsize=256)
+def _parse_cached(text: str) -> Condition | None:
+    return _parse(text)
+
+
+def _parse(text: str) -> Condition | None:
     if text.strip().lower() in ("", "none"):
         return None
     tokens: list[tuple[str, str]] = []
