@@ -10,11 +10,14 @@ request heads) are :func:`korelect.web.server.config`'s.
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
+from typing import TYPE_CHECKING
 
 from korelect.cli.common import Output, Subparsers
 from korelect.errors import InputError
+
+if TYPE_CHECKING:
+    import socket
 
 __all__ = ["add_parser", "listen", "run"]
 
@@ -37,6 +40,8 @@ def add_parser(sub: Subparsers) -> None:
 
 def listen(host: str, port: int) -> socket.socket:
     """A socket bound to ``host:port``, or one clear :class:`InputError` line saying why not."""
+    import socket  # noqa: PLC0415  (here: no other command needs it at start-up)
+
     if not 0 <= port <= 65535:
         raise InputError(f"--port must be from 0 to 65535 (got {port})")
     try:

@@ -112,7 +112,7 @@ def _key(name: str) -> str:
 
 def _loose_key(name: str) -> str:
     """Looser form: letters and digits only (Hangul counts as letters)."""
-    return "".join(ch for ch in _key(name) if ch.isalnum())
+    return "".join(filter(str.isalnum, _key(name)))
 
 
 @dataclass(frozen=True, slots=True)
