@@ -457,8 +457,10 @@ def _jump_and_step(
     """
     a, b = _SEATS_AT_FIRST.get(method, (2.0 if "sainte" in method else 1.0, 0.0))
     live = votes > 0
-    wanted = np.maximum(a * seats + b * np.add.reduce(live, axis=0), 0.5)
-    held = _count(method, votes * (wanted / np.add.reduce(votes, axis=0)))
+    wanted = a * seats + b * np.count_nonzero(live, axis=0)
+    np.maximum(wanted, 0.5, out=wanted)
+    x = votes * (wanted / np.add.reduce(votes, axis=0))
+    held = _count(method, x)
     if method in ("adams", "huntington-hill", "dean"):  # d(0) = 0: a first seat for any votes
         held *= live
     short = seats - np.add.reduce(held, axis=0)
@@ -477,16 +479,25 @@ def _jump_and_step(
                     unsure[runs[tied]] = True
                     short[runs[tied]] = 0  # stepped no further: recomputed exactly
         unsure |= short != 0
-        last = votes / _at_least_0(_divisor(method, held - 1))  # no seat: +inf, or 0/0
-        won = np.fmin.reduce(last, axis=0)  # fmin and fmax skip not-a-number (0 / 0)
-        left = np.fmax.reduce(votes / _divisor(method, held), axis=0)
+        np.divide(votes, _last_divisor(method, held), out=x)  # no seat: +inf, or 0 / 0
+        won = np.fmin.reduce(x, axis=0)  # fmin and fmax skip not-a-number (0 / 0)
+        np.divide(votes, _divisor(method, held), out=x)
+        left = np.fmax.reduce(x, axis=0)
         safe = (np.isinf(won) & ~np.isinf(left)) | (np.isfinite(won) & (left < won * (1 - _GUARD)))
     return held, unsure | ~safe
 
 
-def _at_least_0(divisor: NDArray[np.float64]) -> NDArray[np.float64]:
-    """``d(s - 1)`` with d(-1) (which means nothing: no seat yet) made +0, so ``v / it`` is +inf."""
-    return np.maximum(divisor, 0.0) + 0.0  # + 0.0 turns a -0.0 into +0.0
+def _last_divisor(method: str, held: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``d(s - 1)``, the divisor of each party's last seat.
+
+    It is +0 where a party has no seat, so that ``v / d`` is +inf there: no seat to give back.
+    """
+    if method == "dhondt":
+        return held  # d(s - 1) = s
+    divisor = _divisor(method, held - 1)
+    np.maximum(divisor, 0.0, out=divisor)
+    divisor += 0.0  # a -0.0 (Huntington-Hill's and Dean's d(-1)) made +0.0
+    return divisor
 
 
 def _step(votes: NDArray[np.float64], held: NDArray[np.float64], sign: float, method: str) -> Bools:
@@ -499,7 +510,7 @@ def _step(votes: NDArray[np.float64], held: NDArray[np.float64], sign: float, me
         quotient = votes / _divisor(method, held)
         pick = quotient == np.fmax.reduce(quotient, axis=0)
     else:
-        quotient = votes / _at_least_0(_divisor(method, held - 1))
+        quotient = votes / _last_divisor(method, held)
         worst = np.fmin.reduce(quotient, axis=0)
         pick = (quotient == worst) & np.isfinite(worst)
     tied: Bools = np.add.reduce(pick, axis=0, dtype=np.int32) != 1
