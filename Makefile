@@ -52,6 +52,7 @@ data: $(STAMP)   # rebuild the shipped tables from ../shared/data and ../shared/
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_results.py
 	$(BIN)/python benchmarks/bench_allocate.py
+	$(BIN)/python benchmarks/bench_hemicycle.py
 	$(BIN)/python benchmarks/bench_allocate_many.py
 	$(BIN)/python benchmarks/bench_simulate.py
 	$(BIN)/python benchmarks/bench_web.py

@@ -32,6 +32,17 @@ def test_allocate_benchmark_runs_quick() -> None:
     assert "korelect.allocate (the 2004 law, recorded)" in out
 
 
+def test_hemicycle_benchmark_runs_quick() -> None:
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "bench_hemicycle.py"), "--quick"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "ParliamentArch get_svg_from_attribution" in out
+    assert "korelect hemicycle_svg, again" in out
+
+
 def test_simulate_benchmark_runs_quick() -> None:
     out = subprocess.run(
         [sys.executable, str(BENCH / "bench_simulate.py"), "--quick"],

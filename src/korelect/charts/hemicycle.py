@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from korelect.charts._model import Bloc, blocs, is_simulation, law_of, under
@@ -93,8 +94,14 @@ def layout(seats: int) -> list[Seat]:
     """Seat centres for an assembly of ``seats``, sorted left to right (see the module)."""
     if seats < 0:
         raise InputError(f"a hemicycle needs a number of seats >= 0 (got {seats})")
+    return list(_layout(seats))
+
+
+@lru_cache(maxsize=64)
+def _layout(seats: int) -> tuple[Seat, ...]:
+    """:func:`layout`, kept: an assembly's seats are laid out once per size."""
     if seats == 0:
-        return []
+        return ()
     rings = rings_for(seats)
     gap = (1 - INNER) / rings
     radii = _radii(rings)
@@ -118,7 +125,15 @@ def layout(seats: int) -> list[Seat]:
             points.append((radius * math.cos(angle), radius * math.sin(angle), ring, angle))
     size = min(SIZE * spacing, MAX_RADIUS)
     points.sort(key=lambda p: (-round(p[3], 9), p[2]))
-    return [Seat(x, y, ring, angle, size) for x, y, ring, angle in points]
+    return tuple(Seat(x, y, ring, angle, size) for x, y, ring, angle in points)
+
+
+@lru_cache(maxsize=64)
+def _centres(seats: int, cx: float, cy: float, radius: float) -> tuple[str, ...]:
+    """Each seat's ``cx="..." cy="..."`` for a drawing of this size, written once."""
+    return tuple(
+        f'cx="{num(cx + s.x * radius)}" cy="{num(cy - s.y * radius)}"' for s in _layout(seats)
+    )
 
 
 def _kinds_note(parties: list[Bloc]) -> str:
@@ -190,36 +205,32 @@ def hemicycle_svg(
     if heading:
         body.append(title_text(heading, width, pad))
 
-    # the seats, party by party
-    seat_iter = iter(seats)
+    # the seats, party by party: every circle has the same radius (see layout)
+    centres = iter(_centres(total, cx, cy, radius))
+    r = seats[0].radius * radius if seats else 0.0
+    hollow, rim = max(r * 0.22, 0.6), max(r * 0.28, 0.6)
     body.append('<g class="seats">')
     for b in parties:
         body.append(f'<g class="party" data-party="{esc(b.key)}">')
         body.append(f"<title>{esc(_legend_line(b, lists))}</title>")
+        kind = "district" if b.split else "seat"
+        plain = f'r="{num(r)}" fill="{b.colour}"/>'
+        appointed = (
+            f'r="{num(r - hollow / 2)}" fill="none" stroke="{b.colour}" '
+            f'stroke-width="{num(hollow)}" stroke-dasharray="{num(r * 0.5)} {num(r * 0.25)}"/>'
+        )
+        listed = (
+            f'r="{num(r - rim / 2)}" fill="{tint(b.colour, 0.6)}" '
+            f'stroke="{b.colour}" stroke-width="{num(rim)}"/>'
+        )
         for i in range(b.seats):
-            s = next(seat_iter)
-            x, y, r = cx + s.x * radius, cy - s.y * radius, s.radius * radius
+            at = next(centres)
             if b.appointed and i >= b.district:
-                ring = max(r * 0.22, 0.6)
-                body.append(
-                    f'<circle class="seat" data-kind="appointed" cx="{num(x)}" cy="{num(y)}" '
-                    f'r="{num(r - ring / 2)}" fill="none" stroke="{b.colour}" '
-                    f'stroke-width="{num(ring)}" '
-                    f'stroke-dasharray="{num(r * 0.5)} {num(r * 0.25)}"/>'
-                )
+                body.append(f'<circle class="seat" data-kind="appointed" {at} {appointed}')
             elif i < b.district or not b.split:
-                kind = "district" if b.split else "seat"
-                body.append(
-                    f'<circle class="seat" data-kind="{kind}" cx="{num(x)}" cy="{num(y)}" '
-                    f'r="{num(r)}" fill="{b.colour}"/>'
-                )
+                body.append(f'<circle class="seat" data-kind="{kind}" {at} {plain}')
             else:
-                ring = max(r * 0.28, 0.6)
-                body.append(
-                    f'<circle class="seat" data-kind="list" cx="{num(x)}" cy="{num(y)}" '
-                    f'r="{num(r - ring / 2)}" fill="{tint(b.colour, 0.6)}" '
-                    f'stroke="{b.colour}" stroke-width="{num(ring)}"/>'
-                )
+                body.append(f'<circle class="seat" data-kind="list" {at} {listed}')
         body.append("</g>")
     body.append("</g>")
 
