@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +52,13 @@ INDEPENDENT = "무소속"
 UNATTRIBUTED = "(votes missing from the candidates' counts)"
 
 
+@lru_cache(maxsize=65_536)
 def squash(text: str) -> str:
-    """A name without spaces and separators, for comparing across sources."""
-    return re.sub(r"[\s·ㆍ.,()]", "", text)
+    """A name without spaces and separators, for comparing across sources (kept: names recur)."""
+    return _SEPARATORS.sub("", text)
+
+
+_SEPARATORS = re.compile(r"[\s·ㆍ.,()]")
 
 
 @dataclass(frozen=True, slots=True)
