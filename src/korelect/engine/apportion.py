@@ -59,7 +59,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
 
@@ -86,6 +86,9 @@ class Qualification:
     reasons themselves: (met, unmet)."""
     total: Number = 0
     """The threshold's denominator (the valid vote)."""
+    _written: tuple[tuple[str, ...], tuple[str, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def share(self) -> Fraction:
@@ -107,10 +110,13 @@ class Qualification:
             return self.because
         if self.because is None or not self.is_party:
             return (), ()
-        verdict = self.because.test(
-            votes=self.votes, district_seats=self.district_seats, total=self.total
-        )
-        return verdict.met, verdict.unmet
+        if self._written is None:  # written once, when first asked for
+            verdict = self.because.test(
+                votes=self.votes, district_seats=self.district_seats, total=self.total
+            )
+            object.__setattr__(self, "_written", (verdict.met, verdict.unmet))
+        assert self._written is not None  # noqa: S101  (narrows the type)
+        return self._written
 
     def describe(self) -> str:
         """One line for the audit trail."""
