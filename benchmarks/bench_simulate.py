@@ -24,6 +24,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
+import resource
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -112,6 +116,38 @@ def main() -> None:
         run_base(base, 2020, n, 1, sds)
         r = n / (time.perf_counter() - start)
         print(f"  {len(base.parties):>3} parties: {r:>10,.0f}/s at N={n:,}")
+    kernel_share(10_000 if quick else 100_000)
+
+
+KEEP = "MALLOC_MMAP_THRESHOLD_"
+
+
+def kernel_share(n: int) -> None:
+    """`korelect simulate 2020 --rules 2024 -n N` as a process: wall, user and kernel time.
+
+    With the C heap keeping freed memory (what the command does) and without (glibc's
+    defaults, by setting glibc's own variable, which keep_freed_memory leaves alone).
+    """
+    print(f"korelect simulate 2020 --rules 2024 -n {n:,} (a process; issue 13: kernel < 10%):")
+    for label, env in (
+        ("freed memory kept", {k: v for k, v in os.environ.items() if k != KEEP}),
+        ("glibc defaults", {**os.environ, KEEP: "131072"}),
+    ):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "korelect", "simulate", "2020", "--rules", "2024", "-n", str(n)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env=env,
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        user, kernel = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
+        print(
+            f"  {label:<18} {wall:6.2f} s wall, {user:6.2f} s user, {kernel:5.2f} s kernel "
+            f"({kernel / wall:4.0%})"
+        )
 
 
 if __name__ == "__main__":

@@ -104,8 +104,10 @@ def run(args: argparse.Namespace) -> Output:
         svg = map_svg(source, party=args.party, **width)
     elif args.chart == "histogram":
         from korelect.analysis.simulate import simulate  # noqa: PLC0415
+        from korelect.base.memory import keep_freed_memory  # noqa: PLC0415
         from korelect.charts.histogram import histogram_svg  # noqa: PLC0415
 
+        keep_freed_memory()
         svg = histogram_svg(simulate(source, args.n, seed=args.seed, rules=rules), **width)
     else:
         from korelect.charts.bars import bars_svg  # noqa: PLC0415

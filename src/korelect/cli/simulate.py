@@ -59,8 +59,10 @@ def add_parser(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> Output:
     """``korelect simulate``: the seat distributions, as a table or JSON."""
     from korelect.analysis.simulate import simulate  # noqa: PLC0415
+    from korelect.base.memory import keep_freed_memory  # noqa: PLC0415
 
     source = source_arg(args, "simulate")
+    keep_freed_memory()  # the chunks' temporaries reused, not mapped afresh by the kernel
     rules = None if args.rules is None else rules_arg(args.rules)
     bar = sys.stderr.isatty()
 

@@ -1,0 +1,40 @@
+"""korelect.base.memory: the C heap keeps freed memory for the simulations (glibc)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from korelect.base.memory import keep_freed_memory
+
+PROBE = """
+import sys
+from korelect.base.memory import keep_freed_memory
+print(keep_freed_memory())
+"""
+
+
+def _probe(env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, env=env
+    )
+    return done.stdout.strip()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_glibc_takes_the_thresholds() -> None:
+    assert _probe() == "True"
+
+
+def test_the_environment_s_own_tuning_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
+    assert keep_freed_memory() is False
+
+
+def test_simulate_still_runs_with_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from korelect.cli import main
+
+    assert main(["simulate", "2016", "-n", "50", "--json"]) == 0
+    assert '"n": 50' in capsys.readouterr().out
