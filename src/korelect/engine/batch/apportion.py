@@ -523,52 +523,6 @@ def _step(votes: NDArray[np.float64], held: NDArray[np.float64], sign: float, me
     return tied
 
 
-def _allocate_divisor_float(
-    raw: NDArray[Any],
-    house: int,
-    method: str,
-    condition: Condition | None,
-    districts: NDArray[Any],
-    is_party: Bools,
-    given: NDArray[Any] | None,
-    return_ties: bool,
-) -> NDArray[np.int64] | tuple[NDArray[np.int64], Bools]:
-    """:func:`allocate_many` for a divisor method when every vote total is at most 2**53.
-
-    The threshold is tested in float64, exactly (as for the quota methods), on chunks of
-    runs transposed to ``(entries, runs)``; :func:`_jump_and_step` apportions them, and the
-    runs it leaves unsure (ties, near-ties) are redone by the exact path, ties by column.
-    """
-    runs, cols = raw.shape
-    result = np.empty((runs, cols), dtype=np.int64)
-    unsure = np.empty(runs, dtype=bool)
-    step = max(1, _FLOAT_CHUNK // cols)
-    for start in range(0, runs, step):
-        part = slice(start, start + step)
-        values, qualified_total, sums, denominators = _qualify_float(
-            raw[part], condition, districts[part], is_party, None if given is None else given[part]
-        )
-        if (qualified_total == 0).any() or (given is not None and (denominators < sums).any()):
-            values, qualified_total, sums, denominators = _qualify_float(
-                raw, condition, districts, is_party, given
-            )
-            _check_total(denominators, sums)
-            _check_lacking(qualified_total == 0, house)
-        held, unsure[part] = _jump_and_step(values, house, method)
-        np.copyto(result[part].T, held, casting="unsafe")  # whole floats: exact
-    tied = np.zeros(runs, dtype=bool)
-    if unsure.any():
-        rows = np.flatnonzero(unsure)
-        weights = raw[rows].astype(np.int64)
-        qualified = np.broadcast_to(is_party, weights.shape).copy()
-        if condition is not None:
-            row_total = weights.sum(axis=1) if given is None else given[rows].astype(np.int64)
-            qualified &= _mask(condition, weights, districts[rows], row_total[:, None])
-        for i, row in enumerate(rows):
-            result[row], tied[row] = _exact_row(weights[i], qualified[i], house, method)
-    return (result, tied) if return_ties else result
-
-
 def _exact_row(
     weights: Ints, qualified: Bools, seats: int, method: str
 ) -> tuple[NDArray[np.int64], bool]:
@@ -685,13 +639,8 @@ def allocate_many(
     given = None if total is None else _int_array(total, "total", (runs,))
     total_bound = max(row_sum_bound, 0 if given is None else int(given.max()))
     factor = max([house + 2] + [max(s.numerator, s.denominator) for s in _shares(condition)])
-    quota = method not in DIVISOR_METHODS and house > 0
-    if quota and (total_bound + 1) * (factor + 1) <= _FLOAT_EXACT:
-        return _allocate_quota_float(
-            raw, house, method, condition, districts, is_party, given, return_ties
-        )
-    if not quota and house > 0 and (total_bound + 1) * factor <= _FLOAT_EXACT:
-        return _allocate_divisor_float(
+    if house > 0 and (total_bound + 1) * (factor + 1) <= _FLOAT_EXACT:
+        return _allocate_float(
             raw, house, method, condition, districts, is_party, given, return_ties
         )
     big = (total_bound + 1) * factor >= _INT64_LIMIT
@@ -764,7 +713,7 @@ def _qualify_float(
     return values, np.add.reduce(values, axis=0) if masked else sums, sums, denominators
 
 
-def _allocate_quota_float(
+def _allocate_float(
     raw: NDArray[Any],
     house: int,
     method: str,
@@ -774,16 +723,19 @@ def _allocate_quota_float(
     given: NDArray[Any] | None,
     return_ties: bool,
 ) -> NDArray[np.int64] | tuple[NDArray[np.int64], Bools]:
-    """:func:`allocate_many` for a quota method when every integer it forms is at most 2**53.
+    """:func:`allocate_many` in float64 when every integer it forms is at most 2**53.
 
-    The same steps and errors as the integer path, in float64 (exact there, see the module
-    docstring) and in chunks of rows small enough to stay in the CPU cache between steps.
-    The few rows :func:`_largest_remainder_float` leaves unsure (ties, near-ties,
-    over-allocation) are redone by :func:`_largest_remainder` in int64.
+    The same steps and errors as the integer path (exact there, see the module docstring),
+    in chunks of rows small enough to stay in the CPU cache between steps, transposed to
+    ``(entries, runs)``: the threshold tested exactly, then :func:`_largest_remainder_float`
+    for a quota method or :func:`_jump_and_step` for a divisor method. The few rows they
+    leave unsure (ties, near-ties, over-allocation) are redone in integers:
+    :func:`_largest_remainder` all at once, or the exact path row by row.
     """
     runs, cols = raw.shape
     result = np.empty((runs, cols), dtype=np.int64)
     unsure = np.empty(runs, dtype=bool)
+    divisor = method in DIVISOR_METHODS
     step = max(1, _FLOAT_CHUNK // cols)
     for start in range(0, runs, step):
         part = slice(start, start + step)
@@ -797,9 +749,13 @@ def _allocate_quota_float(
             )
             _check_total(denominators, sums)
             _check_lacking(qualified_total == 0, house)
-        unsure[part] = _largest_remainder_float(
-            values, qualified_total, house, method, result[part]
-        )
+        if divisor:
+            held, unsure[part] = _jump_and_step(values, house, method)
+            np.copyto(result[part].T, held, casting="unsafe")  # whole floats: exact
+        else:
+            unsure[part] = _largest_remainder_float(
+                values, qualified_total, house, method, result[part]
+            )
     tied = np.zeros(runs, dtype=bool)
     if unsure.any():
         rows = np.flatnonzero(unsure)
@@ -808,5 +764,9 @@ def _allocate_quota_float(
         if condition is not None:
             row_total = weights.sum(axis=1) if given is None else given[rows].astype(np.int64)
             qualified &= _mask(condition, weights, districts[rows], row_total[:, None])
-        result[rows], tied[rows] = _largest_remainder(weights, qualified, house, method)
+        if divisor:
+            for i, row in enumerate(rows):
+                result[row], tied[row] = _exact_row(weights[i], qualified[i], house, method)
+        else:
+            result[rows], tied[rows] = _largest_remainder(weights, qualified, house, method)
     return (result, tied) if return_ties else result
