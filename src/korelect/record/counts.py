@@ -784,8 +784,9 @@ def _read_candidates(
                 row.maybe_date("birth_date") if row.has("birth_date") else None,
             )
         )
-    for district_id in voted & unvoted.keys():
-        line, name = unvoted[district_id]
+    mixed = sorted((unvoted[d][0], unvoted[d][1], d) for d in voted & unvoted.keys())
+    if mixed:  # the first line, whatever order the districts come in
+        line, name, district_id = mixed[0]
         raise FileFormatError(
             f"no votes for {name}, while other candidates of {district_id} have votes: leave "
             "votes empty for every candidate of a district where no vote was held, and for "
