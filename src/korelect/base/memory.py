@@ -18,12 +18,14 @@ import os
 __all__ = ["KEEP_FREED_BYTES", "keep_freed_memory"]
 
 KEEP_FREED_BYTES = 256 << 20
-"""Freed memory the heap may keep for reuse (and the largest request served from it)."""
+"""Freed memory the heap may keep for reuse; requests up to 32 MiB are served from it."""
 
 _M_TRIM_THRESHOLD = -1  # glibc's malloc.h
 _M_TOP_PAD = -2
 _M_MMAP_THRESHOLD = -3
 _TUNING = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_")
+_MMAP_MOST = 32 << 20
+"""The highest mmap threshold every glibc takes (half its heap size on 64-bit systems)."""
 
 
 def keep_freed_memory(limit: int = KEEP_FREED_BYTES) -> bool:
@@ -45,6 +47,9 @@ def keep_freed_memory(limit: int = KEEP_FREED_BYTES) -> bool:
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
-    done = [mallopt(option, limit) for option in (_M_MMAP_THRESHOLD, _M_TRIM_THRESHOLD)]
-    done.append(mallopt(_M_TOP_PAD, min(limit, 64 << 20)))
+    done = (
+        mallopt(_M_MMAP_THRESHOLD, min(limit, _MMAP_MOST)),
+        mallopt(_M_TRIM_THRESHOLD, limit),
+        mallopt(_M_TOP_PAD, min(limit, 64 << 20)),
+    )
     return all(done)
