@@ -44,7 +44,9 @@ def add_parser(sub: Subparsers) -> None:
     art_check = art_sub.add_parser(
         "check",
         help="report contradictions inside an article and with the record",
-        description="Exit status: 0 no findings, 1 findings reported, 2 the file cannot be read.",
+        description="The findings, then the reader's warnings (what it could not take at face "
+        "value; they are not findings). Exit status: 0 no findings, 1 findings reported, 2 the "
+        "file cannot be read.",
     )
     art_check.add_argument("file", metavar="FILE")
     art_check.add_argument(
