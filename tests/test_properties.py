@@ -28,7 +28,7 @@ from korelect import (
     allocate,
     apportion,
 )
-from korelect.errors import AllocationError, TieError
+from korelect.errors import AllocationError, InputError, TieError
 from strategies import (
     allocation_entries,
     canonical_thresholds,
@@ -495,6 +495,12 @@ def test_allocate_fills_the_assembly_under_changed_rules(year: int, data: st.Dat
                 if e.is_party and holds(rules.threshold, e, total)
             )
         )
+    bloc = getattr(rules.list_tier, "bloc", None)
+    if any(e.name == bloc and e.kind is not korelect.Kind.APPOINTED for e in entries):
+        # a party drawn under the appointed bloc's name: one clear refusal, not a seat count
+        with pytest.raises(InputError, match="fills by appointment"):
+            allocate(entries, rules, ties="lot", seed=seed)
+        return
     if not _has_qualifier(rules, entries):
         with pytest.raises(AllocationError):
             allocate(entries, rules, ties="lot", seed=seed)
