@@ -15,7 +15,7 @@ from __future__ import annotations
 import ctypes
 import os
 
-__all__ = ["KEEP_FREED_BYTES", "keep_freed_memory"]
+__all__ = ["KEEP_FREED_BYTES", "keep_freed_memory", "mallopt"]
 
 KEEP_FREED_BYTES = 256 << 20
 """Freed memory the heap may keep for reuse; requests up to 32 MiB are served from it."""
@@ -41,15 +41,20 @@ def keep_freed_memory(limit: int = KEEP_FREED_BYTES) -> bool:
     """
     if any(name in os.environ for name in _TUNING):
         return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return False
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    mallopt.restype = ctypes.c_int
     done = (
         mallopt(_M_MMAP_THRESHOLD, min(limit, _MMAP_MOST)),
         mallopt(_M_TRIM_THRESHOLD, limit),
         mallopt(_M_TOP_PAD, min(limit, 64 << 20)),
     )
     return all(done)
+
+
+def mallopt(option: int, value: int) -> bool:
+    """Glibc's ``mallopt(option, value)``: True where it took it, False elsewhere (not glibc)."""
+    try:
+        call = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    call.argtypes = [ctypes.c_int, ctypes.c_int]
+    call.restype = ctypes.c_int
+    return bool(call(option, value))
