@@ -49,7 +49,9 @@ data: $(STAMP)   # rebuild the shipped tables from ../shared/data and ../shared/
 	$(BIN)/python scripts/build_golden.py
 	$(BIN)/python scripts/build_map.py
 
-bench: $(STAMP)
+bench: export KORELECT_BENCH_FIGURES = $(CURDIR)/.bench/figures.jsonl
+bench: $(STAMP)   # every benchmark side by side with its peer; the README's table rewritten from the figures
+	rm -f .bench/figures.jsonl && mkdir -p .bench
 	$(BIN)/python benchmarks/bench_results.py
 	$(BIN)/python benchmarks/bench_allocate.py
 	$(BIN)/python benchmarks/bench_hemicycle.py
@@ -58,10 +60,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_web.py
 	$(BIN)/python benchmarks/bench_article.py
 	$(BIN)/python benchmarks/soak_web.py
+	$(BIN)/python benchmarks/report.py .bench/figures.jsonl --readme README.md
 
 FUZZ_SECONDS ?= 300
 fuzz: $(STAMP)   # every reader fuzzed for FUZZ_SECONDS each (make test runs 8 s each); corpus kept in .fuzz/
 	$(BIN)/python fuzz/fuzz.py --seconds $(FUZZ_SECONDS) --corpus .fuzz/corpus --crashes .fuzz/crashes --json .fuzz/figures.json
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz .bench

@@ -42,6 +42,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _figures import record
+
 ARTICLES = Path(__file__).resolve().parents[1] / "tests" / "data" / "articles"
 SEEDS = ("001_5ff811948e8edf5d.txt", "000_7d758794e075301b.txt", "002_31e29b4b7733203f.txt")
 SEED_1992 = ARTICLES / SEEDS[0]
@@ -185,6 +187,7 @@ def sizes_table(sizes: list[float], check_up_to: float) -> None:
     )
     first: tuple[float, float] | None = None
     growth = ""
+    last = ""
     for mb in sizes:
         check = mb <= check_up_to
         r = in_process("seed", int(mb * MB), check)
@@ -207,7 +210,15 @@ def sizes_table(sizes: list[float], check_up_to: float) -> None:
         growth = f"read {read_mb / first[0]:.2f}x" + (
             f", check {check_mb / first[1]:.2f}x" if check else ", check not run"
         )
+        last = f"{size:.0f} MB: read {read_mb:.2f} s/MB" + (
+            f", check {check_mb:.2f} s/MB" if check else ""
+        )
     print(f"time per MB at the largest size against the smallest: {growth} (1.0x: linear)")
+    record(
+        "article read / check, CPU per MB of article",
+        f"{last}; per MB against {sizes[0]:g} MB: {growth}",
+        target="linear in size",
+    )
     print(
         f"max RSS: of the whole process; more/MB: above the {base:.0f} MB of one seed checked, "
         "per MB of article"

@@ -39,8 +39,10 @@ def esc(text: object) -> str:
 
 def num(value: float) -> str:
     """A coordinate with at most two decimals and no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = f"{value:.2f}"
+    if text[-1] == "0":  # "12.50" -> "12.5", "12.00" -> "12"
+        text = text[:-3] if text[-2] == "0" else text[:-1]
+    return "0" if text == "-0" else text
 
 
 def text_width(text: str, size: float) -> float:

@@ -100,8 +100,19 @@ def layout(seats: int) -> list[Seat]:
 @lru_cache(maxsize=64)
 def _layout(seats: int) -> tuple[Seat, ...]:
     """:func:`layout`, kept: an assembly's seats are laid out once per size."""
+    size, points = _points(seats)
+    return tuple(Seat(x, y, ring, angle, size) for x, y, ring, angle in points)
+
+
+@lru_cache(maxsize=64)
+def _points(seats: int) -> tuple[float, tuple[tuple[float, float, int, float], ...]]:
+    """The seat circles' radius and each seat's ``(x, y, ring, angle)``, left to right.
+
+    What :func:`layout` returns, without a :class:`Seat` object per seat: a chart
+    needs only the coordinates (and the first chart of a size is drawn from them).
+    """
     if seats == 0:
-        return ()
+        return 0.0, ()
     rings = rings_for(seats)
     gap = (1 - INNER) / rings
     radii = _radii(rings)
@@ -112,27 +123,29 @@ def _layout(seats: int) -> tuple[Seat, ...]:
     order = sorted(range(rings), key=lambda i: (-(shares[i] - counts[i]), i))
     for i in order[: seats - sum(counts)]:
         counts[i] += 1
-    points: list[tuple[float, float, int, float]] = []
+    keyed: list[tuple[float, int, float, float, float]] = []
     spacing = gap  # the distance between ring centres; seats along a ring may be closer
+    cos, sin, pi = math.cos, math.sin, math.pi
     for ring, (radius, count) in enumerate(zip(radii, counts, strict=True)):
         if count == 1:
-            points.append((0.0, radius, ring, math.pi / 2))
+            keyed.append((-round(pi / 2, 9), ring, 0.0, radius, pi / 2))
             continue
-        step = math.pi / max(count - 1, 1)
-        spacing = min(spacing, 2 * radius * math.sin(step / 2))  # the chord between neighbours
+        step = pi / max(count - 1, 1)
+        spacing = min(spacing, 2 * radius * sin(step / 2))  # the chord between neighbours
         for k in range(count):
-            angle = math.pi - k * step
-            points.append((radius * math.cos(angle), radius * math.sin(angle), ring, angle))
+            angle = pi - k * step
+            keyed.append((-round(angle, 9), ring, radius * cos(angle), radius * sin(angle), angle))
     size = min(SIZE * spacing, MAX_RADIUS)
-    points.sort(key=lambda p: (-round(p[3], 9), p[2]))
-    return tuple(Seat(x, y, ring, angle, size) for x, y, ring, angle in points)
+    keyed.sort(key=lambda p: (p[0], p[1]))
+    return size, tuple((x, y, ring, angle) for _, ring, x, y, angle in keyed)
 
 
 @lru_cache(maxsize=64)
 def _centres(seats: int, cx: float, cy: float, radius: float) -> tuple[str, ...]:
     """Each seat's ``cx="..." cy="..."`` for a drawing of this size, written once."""
     return tuple(
-        f'cx="{num(cx + s.x * radius)}" cy="{num(cy - s.y * radius)}"' for s in _layout(seats)
+        f'cx="{num(cx + x * radius)}" cy="{num(cy - y * radius)}"'
+        for x, y, _, _ in _points(seats)[1]
     )
 
 
@@ -193,7 +206,7 @@ def hemicycle_svg(
     default_title, note = _source(obj, parties)
     heading = default_title if title is None else title
     total = sum(b.seats for b in parties)
-    seats = layout(total)
+    size = _points(total)[0]
     lists = any(b.list and not b.appointed for b in parties)
 
     pad = 16.0
@@ -207,7 +220,7 @@ def hemicycle_svg(
 
     # the seats, party by party: every circle has the same radius (see layout)
     centres = iter(_centres(total, cx, cy, radius))
-    r = seats[0].radius * radius if seats else 0.0
+    r = size * radius
     hollow, rim = max(r * 0.22, 0.6), max(r * 0.28, 0.6)
     body.append('<g class="seats">')
     for b in parties:
@@ -246,7 +259,7 @@ def hemicycle_svg(
         body.append(text(cx, cy + 2, f"majority {majority}", size=12, anchor="middle", fill=MUTED))
 
     # the legend, in columns under the arc
-    y = cy + (seats[0].radius * radius if seats else 0) + 20
+    y = cy + size * radius + 20
     columns = 2 if width >= 520 and len(parties) > 1 else 1
     col_w = (width - 2 * pad) / columns
     rows = math.ceil(len(parties) / columns)
